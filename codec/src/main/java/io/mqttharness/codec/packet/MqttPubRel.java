@@ -1,0 +1,28 @@
+package io.mqttharness.codec.packet;
+
+import io.mqttharness.codec.MqttPacketType;
+import io.mqttharness.codec.MqttProperties;
+import io.mqttharness.codec.reason.MqttPubRelReasonCode;
+import java.util.Objects;
+
+/**
+ * PUBREL (section 3.6). Under MQTT 3.1.1 the reason code is always {@code SUCCESS} and properties are empty;
+ * under MQTT 5 a SUCCESS with no properties is encoded in its short form (remaining length 2).
+ */
+public record MqttPubRel(int packetId, MqttPubRelReasonCode reasonCode, MqttProperties properties) implements MqttPacket {
+
+    public MqttPubRel {
+        Objects.requireNonNull(reasonCode, "reasonCode");
+        properties = properties == null ? MqttProperties.EMPTY : properties;
+    }
+
+    /** The plain success form: what MQTT 3.1.1 sends. */
+    public MqttPubRel(int packetId) {
+        this(packetId, MqttPubRelReasonCode.SUCCESS, MqttProperties.EMPTY);
+    }
+
+    @Override
+    public MqttPacketType type() {
+        return MqttPacketType.PUBREL;
+    }
+}
