@@ -1,0 +1,161 @@
+package io.mqttharness.broker.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole configuration of a reference broker. Names follow mosquitto.conf where mosquitto has the
+ * setting, so that users can carry a config file over. Build one with {@link #builder()}; parse one from
+ * a file with {@code MosquittoConfigParser}.
+ *
+ * @param listeners listeners to open; never empty
+ * @param allowAnonymous whether clients without a user name may connect
+ * @param passwordFile mosquitto_passwd file, or {@code null}
+ * @param aclFile mosquitto ACL file, or {@code null}
+ * @param maxConnections maximum simultaneous connections, -1 for no limit
+ * @param maxInflightMessages per-client QoS 1/2 messages in flight towards the client (our Receive Maximum
+ *        is {@link #receiveMaximum}); 0 means no limit besides the client's Receive Maximum
+ * @param maxQueuedMessages per-session queue bound for offline or slow clients; 0 means no limit
+ * @param queueQos0Messages whether QoS 0 messages are queued for offline persistent sessions
+ * @param messageSizeLimit largest PUBLISH payload accepted, 0 for the protocol maximum
+ * @param maxPacketSize largest packet the broker accepts (advertised as Maximum Packet Size), 0 for none
+ * @param receiveMaximum Receive Maximum advertised to MQTT 5 clients (1..65535)
+ * @param topicAliasMaximum Topic Alias Maximum advertised to MQTT 5 clients (0 disables inbound aliases)
+ * @param maxKeepAlive largest keep alive the broker accepts; larger requests get Server Keep Alive. 0: none
+ * @param maxQos highest QoS supported (advertised as Maximum QoS when below 2)
+ * @param retainAvailable whether retained messages are supported
+ * @param persistence whether sessions, subscriptions, retained and queued messages are kept on disk
+ * @param persistenceLocation directory for persistence files
+ * @param sysInterval seconds between {@code $SYS} updates, 0 to disable {@code $SYS}
+ * @param maxSessionExpiry upper bound on Session Expiry Interval in seconds, -1 for none
+ */
+public record BrokerConfig(
+        List<ListenerConfig> listeners,
+        boolean allowAnonymous,
+        Path passwordFile,
+        Path aclFile,
+        int maxConnections,
+        int maxInflightMessages,
+        int maxQueuedMessages,
+        boolean queueQos0Messages,
+        long messageSizeLimit,
+        long maxPacketSize,
+        int receiveMaximum,
+        int topicAliasMaximum,
+        int maxKeepAlive,
+        int maxQos,
+        boolean retainAvailable,
+        boolean persistence,
+        Path persistenceLocation,
+        int sysInterval,
+        long maxSessionExpiry) {
+
+    public BrokerConfig {
+        listeners = List.copyOf(listeners);
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("at least one listener is required");
+        }
+    }
+
+    /**
+     * What the broker does with no config file: like mosquitto 2.0, listen on loopback port 1883 only and
+     * allow anonymous clients there.
+     */
+    public static BrokerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.listeners = new ArrayList<>(listeners);
+        b.allowAnonymous = allowAnonymous;
+        b.passwordFile = passwordFile;
+        b.aclFile = aclFile;
+        b.maxConnections = maxConnections;
+        b.maxInflightMessages = maxInflightMessages;
+        b.maxQueuedMessages = maxQueuedMessages;
+        b.queueQos0Messages = queueQos0Messages;
+        b.messageSizeLimit = messageSizeLimit;
+        b.maxPacketSize = maxPacketSize;
+        b.receiveMaximum = receiveMaximum;
+        b.topicAliasMaximum = topicAliasMaximum;
+        b.maxKeepAlive = maxKeepAlive;
+        b.maxQos = maxQos;
+        b.retainAvailable = retainAvailable;
+        b.persistence = persistence;
+        b.persistenceLocation = persistenceLocation;
+        b.sysInterval = sysInterval;
+        b.maxSessionExpiry = maxSessionExpiry;
+        return b;
+    }
+
+    /** Mutable builder with mosquitto-like defaults. */
+    public static final class Builder {
+        private List<ListenerConfig> listeners = new ArrayList<>();
+        private boolean allowAnonymous = true;
+        private Path passwordFile;
+        private Path aclFile;
+        private int maxConnections = -1;
+        private int maxInflightMessages = 20;
+        private int maxQueuedMessages = 1000;
+        private boolean queueQos0Messages = false;
+        private long messageSizeLimit = 0;
+        private long maxPacketSize = 0;
+        private int receiveMaximum = 65535;
+        private int topicAliasMaximum = 10;
+        private int maxKeepAlive = 65535;
+        private int maxQos = 2;
+        private boolean retainAvailable = true;
+        private boolean persistence = false;
+        private Path persistenceLocation = Path.of("mqtt-harness-data");
+        private int sysInterval = 10;
+        private long maxSessionExpiry = -1;
+
+        private Builder() {
+        }
+
+        public Builder listener(ListenerConfig listener) {
+            listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        public Builder listeners(List<ListenerConfig> value) {
+            listeners = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder allowAnonymous(boolean value) { allowAnonymous = value; return this; }
+        public Builder passwordFile(Path value) { passwordFile = value; return this; }
+        public Builder aclFile(Path value) { aclFile = value; return this; }
+        public Builder maxConnections(int value) { maxConnections = value; return this; }
+        public Builder maxInflightMessages(int value) { maxInflightMessages = value; return this; }
+        public Builder maxQueuedMessages(int value) { maxQueuedMessages = value; return this; }
+        public Builder queueQos0Messages(boolean value) { queueQos0Messages = value; return this; }
+        public Builder messageSizeLimit(long value) { messageSizeLimit = value; return this; }
+        public Builder maxPacketSize(long value) { maxPacketSize = value; return this; }
+        public Builder receiveMaximum(int value) { receiveMaximum = value; return this; }
+        public Builder topicAliasMaximum(int value) { topicAliasMaximum = value; return this; }
+        public Builder maxKeepAlive(int value) { maxKeepAlive = value; return this; }
+        public Builder maxQos(int value) { maxQos = value; return this; }
+        public Builder retainAvailable(boolean value) { retainAvailable = value; return this; }
+        public Builder persistence(boolean value) { persistence = value; return this; }
+        public Builder persistenceLocation(Path value) { persistenceLocation = value; return this; }
+        public Builder sysInterval(int value) { sysInterval = value; return this; }
+        public Builder maxSessionExpiry(long value) { maxSessionExpiry = value; return this; }
+
+        /** Builds the config; with no listener given, one on 127.0.0.1:1883 (mosquitto 2.0's default). */
+        public BrokerConfig build() {
+            List<ListenerConfig> l = listeners.isEmpty() ? List.of(ListenerConfig.mqtt("127.0.0.1", 1883)) : listeners;
+            return new BrokerConfig(l, allowAnonymous, passwordFile, aclFile, maxConnections, maxInflightMessages,
+                    maxQueuedMessages, queueQos0Messages, messageSizeLimit, maxPacketSize, receiveMaximum,
+                    topicAliasMaximum, maxKeepAlive, maxQos, retainAvailable, persistence, persistenceLocation,
+                    sysInterval, maxSessionExpiry);
+        }
+    }
+}
