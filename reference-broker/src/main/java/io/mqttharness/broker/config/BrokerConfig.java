@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param persistenceLocation directory for persistence files
  * @param sysInterval seconds between {@code $SYS} updates, 0 to disable {@code $SYS}
  * @param maxSessionExpiry upper bound on Session Expiry Interval in seconds, -1 for none
+ * @param scramPasswordFile SCRAM-SHA-256 credentials file ({@code user:salt:iterations:storedKey:serverKey},
+ *        see {@code io.mqttharness.broker.security.ScramCredentials}), or {@code null} when SCRAM enhanced
+ *        authentication is not offered
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,
@@ -50,7 +53,8 @@ public record BrokerConfig(
         boolean persistence,
         Path persistenceLocation,
         int sysInterval,
-        long maxSessionExpiry) {
+        long maxSessionExpiry,
+        Path scramPasswordFile) {
 
     public BrokerConfig {
         listeners = List.copyOf(listeners);
@@ -92,6 +96,7 @@ public record BrokerConfig(
         b.persistenceLocation = persistenceLocation;
         b.sysInterval = sysInterval;
         b.maxSessionExpiry = maxSessionExpiry;
+        b.scramPasswordFile = scramPasswordFile;
         return b;
     }
 
@@ -116,6 +121,7 @@ public record BrokerConfig(
         private Path persistenceLocation = Path.of("mqtt-harness-data");
         private int sysInterval = 10;
         private long maxSessionExpiry = -1;
+        private Path scramPasswordFile;
 
         private Builder() {
         }
@@ -148,6 +154,7 @@ public record BrokerConfig(
         public Builder persistenceLocation(Path value) { persistenceLocation = value; return this; }
         public Builder sysInterval(int value) { sysInterval = value; return this; }
         public Builder maxSessionExpiry(long value) { maxSessionExpiry = value; return this; }
+        public Builder scramPasswordFile(Path value) { scramPasswordFile = value; return this; }
 
         /** Builds the config; with no listener given, one on 127.0.0.1:1883 (mosquitto 2.0's default). */
         public BrokerConfig build() {
@@ -155,7 +162,7 @@ public record BrokerConfig(
             return new BrokerConfig(l, allowAnonymous, passwordFile, aclFile, maxConnections, maxInflightMessages,
                     maxQueuedMessages, queueQos0Messages, messageSizeLimit, maxPacketSize, receiveMaximum,
                     topicAliasMaximum, maxKeepAlive, maxQos, retainAvailable, persistence, persistenceLocation,
-                    sysInterval, maxSessionExpiry);
+                    sysInterval, maxSessionExpiry, scramPasswordFile);
         }
     }
 }

@@ -31,9 +31,36 @@ public record ListenerConfig(String host, int port, Protocol protocol, String we
         return new ListenerConfig(host, port, Protocol.MQTT, null, null);
     }
 
+    /** A WebSocket listener on the default path {@code /mqtt}. */
+    public static ListenerConfig websockets(String host, int port) {
+        return new ListenerConfig(host, port, Protocol.WEBSOCKETS, null, null);
+    }
+
+    /** This listener with TLS settings ({@code null} for plain TCP). */
+    public ListenerConfig withTls(TlsConfig value) {
+        return new ListenerConfig(host, port, protocol, webSocketPath, value);
+    }
+
+    /** This listener with another wire protocol. */
+    public ListenerConfig withProtocol(Protocol value) {
+        return new ListenerConfig(host, port, value, webSocketPath, tls);
+    }
+
+    /** {@code host:port} as mosquitto names listeners in its messages; {@code *} stands for all interfaces. */
+    public String displayName() {
+        return (host == null ? "*" : host) + ":" + port;
+    }
+
     /**
      * TLS settings of a listener (mosquitto's {@code cafile}, {@code certfile}, {@code keyfile},
      * {@code require_certificate}, {@code use_identity_as_username}, {@code tls_version}).
+     *
+     * @param certFile PEM server certificate (chain)
+     * @param keyFile PEM private key, PKCS#8 or PKCS#1
+     * @param caFile PEM CA certificates trusted for client certificates, or {@code null}
+     * @param requireCertificate whether a client must present a certificate signed by {@code caFile}
+     * @param useIdentityAsUsername whether the client certificate's CN becomes the user name
+     * @param minTlsVersion {@code TLSv1.2} (default: TLS 1.2 and 1.3) or {@code TLSv1.3}
      */
     public record TlsConfig(Path certFile, Path keyFile, Path caFile, boolean requireCertificate,
             boolean useIdentityAsUsername, String minTlsVersion) {
