@@ -13,11 +13,30 @@ public final class MqttDecodeException extends RuntimeException {
 
     private final MqttDisconnectReasonCode reasonCode;
     private final String statementId;
+    private final int unsupportedProtocolLevel;
 
     public MqttDecodeException(MqttDisconnectReasonCode reasonCode, String statementId, String message) {
-        super(statementId == null ? message : message + " [" + statementId + "]");
+        this(reasonCode, statementId, message, -1);
+    }
+
+    private MqttDecodeException(MqttDisconnectReasonCode reasonCode, String statementId, String message,
+            int unsupportedProtocolLevel) {
+        super(statementId == null ? message : message + " [" + statementId + "]", null, false, false);
         this.reasonCode = reasonCode;
         this.statementId = statementId;
+        this.unsupportedProtocolLevel = unsupportedProtocolLevel;
+    }
+
+    /**
+     * A CONNECT whose protocol level (or name/level combination) this codec does not speak. The broker answers
+     * it with CONNACK return code 0x01 (MQTT 3.1.1) or reason code 0x84 Unsupported Protocol Version (MQTT 5)
+     * and closes the connection [MQTT-3.1.2-2], instead of the plain disconnect other decode errors get.
+     *
+     * @param protocolLevel the level byte the client sent, 0..255
+     */
+    public static MqttDecodeException unsupportedProtocolVersion(int protocolLevel, String message) {
+        return new MqttDecodeException(MqttDisconnectReasonCode.PROTOCOL_ERROR, "MQTT-3.1.2-2", message,
+                protocolLevel);
     }
 
     /** The reason code a server sends in its DISCONNECT (or CONNACK) for this error. */
@@ -28,5 +47,18 @@ public final class MqttDecodeException extends RuntimeException {
     /** The violated normative statement, such as {@code MQTT-3.3.1-4}, or {@code null} if none applies. */
     public String statementId() {
         return statementId;
+    }
+
+    /**
+     * True when the packet was a CONNECT with a protocol level the codec does not support; see
+     * {@link #unsupportedProtocolVersion(int, String)}.
+     */
+    public boolean unsupportedProtocolVersion() {
+        return unsupportedProtocolLevel >= 0;
+    }
+
+    /** The protocol level of an unsupported CONNECT, or -1 when {@link #unsupportedProtocolVersion()} is false. */
+    public int protocolLevel() {
+        return unsupportedProtocolLevel;
     }
 }
