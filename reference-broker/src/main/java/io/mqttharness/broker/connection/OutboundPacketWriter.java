@@ -1,0 +1,78 @@
+package io.mqttharness.broker.connection;
+
+import io.mqttharness.broker.sys.BrokerStats;
+import io.mqttharness.codec.MqttPacketEncoder;
+import io.mqttharness.codec.packet.MqttPacket;
+import io.mqttharness.codec.packet.MqttPublish;
+import io.netty.channel.ChannelFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place packets leave the broker towards a client. It enforces the client's Maximum Packet Size: the
+ * broker never sends a larger packet (MQTT-3.1.2-24 in 5.0); problem information is stripped first, and a PUBLISH
+ * that is still too large is discarded as if it had been sent (MQTT-3.1.2-25). It also counts packets for
+ * {@code $SYS}.
+ */
+public final class OutboundPacketWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundPacketWriter.class);
+    private final BrokerStats stats;
+
+    public OutboundPacketWriter(BrokerStats stats) {
+        this.stats = stats;
+    }
+
+    /** Writes without flushing; returns false when the packet was discarded instead. */
+    public boolean write(MqttConnection connection, MqttPacket packet) {
+        MqttPacket toSend = fit(connection, packet);
+        if (toSend == null) {
+            return false;
+        }
+        connection.channel().write(toSend, connection.channel().voidPromise());
+        stats.packetSent();
+        return true;
+    }
+
+    /** Writes and flushes; returns false when the packet was discarded instead. */
+    public boolean writeAndFlush(MqttConnection connection, MqttPacket packet) {
+        boolean written = write(connection, packet);
+        connection.channel().flush();
+        return written;
+    }
+
+    /** Writes, flushes and returns the write future (to close after a CONNACK or DISCONNECT went out). */
+    public ChannelFuture writeAndFlushFuture(MqttConnection connection, MqttPacket packet) {
+        MqttPacket toSend = fit(connection, packet);
+        if (toSend == null) {
+            return connection.channel().newSucceededFuture();
+        }
+        stats.packetSent();
+        return connection.channel().writeAndFlush(toSend);
+    }
+
+    private MqttPacket fit(MqttConnection connection, MqttPacket packet) {
+        if (!connection.isV5()) {
+            return packet;
+        }
+        MqttPacket p = packet;
+        if (!connection.requestProblemInformation() && ProblemInformation.forbiddenWithoutRequest(p)
+                && ProblemInformation.has(p)) {
+            p = ProblemInformation.strip(p);
+        }
+        long max = connection.clientMaximumPacketSize();
+        if (max <= 0 || MqttPacketEncoder.encodedSize(p, connection.version()) <= max) {
+            return p;
+        }
+        if (ProblemInformation.has(p)) {
+            p = ProblemInformation.strip(p);
+            if (MqttPacketEncoder.encodedSize(p, connection.version()) <= max) {
+                return p;
+            }
+        }
+        if (p instanceof MqttPublish) {
+            stats.messageDropped();
+        }
+        LOG.debug("{}: discarding {} larger than the client's Maximum Packet Size {}", connection, p.type(), max);
+        return null;
+    }
+}

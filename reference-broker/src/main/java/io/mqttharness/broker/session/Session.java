@@ -1,0 +1,239 @@
+package io.mqttharness.broker.session;
+
+import io.mqttharness.broker.delivery.InboundQos2State;
+import io.mqttharness.broker.delivery.InflightMessage;
+import io.mqttharness.broker.delivery.OutboundFlowState;
+import io.mqttharness.broker.delivery.PacketIdAllocator;
+import io.mqttharness.broker.delivery.QueuedMessage;
+import io.mqttharness.codec.MqttQos;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server side Session State of one client (MQTT 5.0 section 4.1): outbound messages in flight and queued,
+ * the Packet Identifiers of inbound QoS 2 exchanges, and the will that waits for its delay. Subscriptions are
+ * part of the state too but live in the shared subscription tree, keyed by client identifier.
+ *
+ * <p><b>Threading.</b> Every field is guarded by this session's monitor. Messages are offered from whatever
+ * thread routes them (any event loop, the timer); acknowledgements and flushing happen on the event loop of the
+ * attached connection. A per-session lock was chosen over "the owner's event loop is the session executor"
+ * because a session changes owner on takeover and has no owner while offline: with the lock, a delivery that
+ * races with a reconnect either lands in the queue before {@link #attach} (and is sent on resume) or sees the new
+ * owner and wakes it, so nothing is lost. Only the current owner may take messages out ({@link #nextToSend}), so
+ * a connection that was just taken over can no longer write anything of this session. The lock is never held
+ * while calling out, except for {@link SessionOwner#wakeUp()} which only schedules work.
+ */
+public final class Session {
+    /** Session Expiry Interval that means "never expires" (MQTT 5.0 section 3.1.2.11.2). */
+    public static final long NEVER_EXPIRES = 0xFFFF_FFFFL;
+
+    private final String clientId;
+    private final QueuePolicy policy;
+    private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
+    private final PacketIdAllocator packetIds = new PacketIdAllocator();
+    private final Map<Integer, InboundQos2State> inboundQos2 = new HashMap<>();
+    private String username;
+    private SessionOwner owner;
+    private boolean ended;
+    private PendingWill pendingWill;
+
+    public Session(String clientId, QueuePolicy policy) {
+        this.clientId = clientId;
+        this.policy = policy;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public synchronized String username() {
+        return username;
+    }
+
+    public synchronized void username(String value) {
+        username = value;
+    }
+
+    public synchronized boolean isOnline() {
+        return owner != null;
+    }
+
+    public synchronized boolean isEnded() {
+        return ended;
+    }
+
+    /** Makes {@code newOwner} the only connection that may send this session's messages. */
+    public synchronized void attach(SessionOwner newOwner) {
+        owner = newOwner;
+    }
+
+    /** Detaches {@code leaving} if it still owns the session; false when it was taken over meanwhile. */
+    public synchronized boolean detach(SessionOwner leaving) {
+        if (owner != leaving) {
+            return false;
+        }
+        owner = null;
+        return true;
+    }
+
+    synchronized SessionOwner owner() {
+        return owner;
+    }
+
+    /**
+     * Queues a message for this client. Offline sessions take QoS 0 only when configured; a full queue drops the
+     * newest message (this one) and counts it.
+     */
+    public void offer(QueuedMessage message) {
+        SessionOwner toWake;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            if (owner == null && message.qos() == MqttQos.AT_MOST_ONCE && !policy.queueQos0WhileOffline()) {
+                return;
+            }
+            if (policy.maxQueued() > 0 && queue.size() >= policy.maxQueued()) {
+                policy.stats().messageDropped();
+                return;
+            }
+            queue.addLast(message);
+            policy.stats().queued(1);
+            toWake = owner;
+        }
+        if (toWake != null) {
+            toWake.wakeUp();
+        }
+    }
+
+    /**
+     * Takes the next message to put on the wire for {@code caller}, or null when there is none, the inflight
+     * window is full, or {@code caller} no longer owns the session. QoS 1/2 messages get a Packet Identifier and
+     * enter the inflight map before they are returned. Expired messages are dropped on the way (MQTT-3.3.2-5).
+     */
+    public synchronized OutboundSend nextToSend(SessionOwner caller, int window, long nowNanos) {
+        if (owner != caller || ended) {
+            return null;
+        }
+        while (true) {
+            QueuedMessage next = queue.peekFirst();
+            if (next == null) {
+                return null;
+            }
+            if (next.isExpired(nowNanos)) {
+                queue.pollFirst();
+                policy.stats().queued(-1);
+                continue;
+            }
+            if (next.qos() == MqttQos.AT_MOST_ONCE) {
+                queue.pollFirst();
+                policy.stats().queued(-1);
+                return new OutboundSend(next, 0);
+            }
+            if (inflight.size() >= window) {
+                return null;
+            }
+            int packetId = packetIds.allocate();
+            if (packetId < 0) {
+                return null;
+            }
+            queue.pollFirst();
+            policy.stats().queued(-1);
+            inflight.put(packetId, new InflightMessage(packetId, next, OutboundFlowState.initialFor(next.qos().code())));
+            return new OutboundSend(next, packetId);
+        }
+    }
+
+    /** The outbound exchanges in sending order, for retransmission when the session is resumed (MQTT-4.4.0-1). */
+    public synchronized List<InflightMessage> inflightSnapshot() {
+        List<InflightMessage> copy = new ArrayList<>(inflight.size());
+        for (InflightMessage m : inflight.values()) {
+            copy.add(m.snapshot());
+        }
+        return copy;
+    }
+
+    /** State of the outbound exchange with this Packet Identifier, or null when there is none. */
+    public synchronized OutboundFlowState outboundState(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        return m == null ? null : m.state();
+    }
+
+    /** Ends an outbound exchange and frees its Packet Identifier. */
+    public synchronized void completeOutbound(int packetId) {
+        if (inflight.remove(packetId) != null) {
+            packetIds.release(packetId);
+        }
+    }
+
+    /** PUBREC received for this identifier: the exchange now waits for PUBCOMP. */
+    public synchronized void releaseOutbound(int packetId) {
+        InflightMessage m = inflight.get(packetId);
+        if (m != null) {
+            m.released();
+        }
+    }
+
+    public synchronized int inflightCount() {
+        return inflight.size();
+    }
+
+    public synchronized int queuedCount() {
+        return queue.size();
+    }
+
+    /** State of the inbound QoS 2 exchange with this identifier. */
+    public synchronized InboundQos2State inboundQos2State(int packetId) {
+        return inboundQos2.getOrDefault(packetId, InboundQos2State.IDLE);
+    }
+
+    /** PUBREC sent with a success code: remember the identifier until PUBREL. */
+    public synchronized void awaitPubRel(int packetId) {
+        inboundQos2.put(packetId, InboundQos2State.AWAITING_PUBREL);
+    }
+
+    /** PUBREL received: forget the identifier; false when it was not known. */
+    public synchronized boolean pubRelReceived(int packetId) {
+        return inboundQos2.remove(packetId) != null;
+    }
+
+    /** Inbound QoS 2 exchanges not yet completed, counted against our Receive Maximum. */
+    public synchronized int inboundQos2Count() {
+        return inboundQos2.size();
+    }
+
+    synchronized PendingWill takePendingWill() {
+        PendingWill w = pendingWill;
+        pendingWill = null;
+        return w;
+    }
+
+    synchronized void pendingWill(PendingWill value) {
+        pendingWill = value;
+    }
+
+    synchronized boolean hasPendingWill(PendingWill value) {
+        return pendingWill == value && value != null;
+    }
+
+    /** The session ended: drop everything so that late offers are ignored. Returns the dropped queue length. */
+    synchronized int end() {
+        ended = true;
+        owner = null;
+        int dropped = queue.size();
+        queue.clear();
+        inflight.clear();
+        inboundQos2.clear();
+        policy.stats().queued(-dropped);
+        return dropped;
+    }
+
+    /** A message taken from the queue for sending; {@code packetId} is 0 for QoS 0. */
+    public record OutboundSend(QueuedMessage message, int packetId) {
+    }
+}
