@@ -1,0 +1,34 @@
+package io.mqttharness.spec.capability;
+
+import java.util.Set;
+
+/** Names of the optional broker capabilities scenarios can require ({@code requires:}). */
+public final class Capability {
+    /** Retained messages (MQTT 5 CONNACK Retain Available). */
+    public static final String RETAIN = "retain";
+    /** Wildcard subscriptions (MQTT 5 CONNACK Wildcard Subscription Available). */
+    public static final String WILDCARD = "wildcard";
+    /** Shared subscriptions (MQTT 5 CONNACK Shared Subscription Available; never in 3.1.1 unless profiled). */
+    public static final String SHARED_SUBSCRIPTIONS = "shared-subscriptions";
+    /** Subscription identifiers (MQTT 5 CONNACK Subscription Identifier Available). */
+    public static final String SUBSCRIPTION_IDENTIFIERS = "subscription-identifiers";
+    /** Topic aliases from client to server (MQTT 5 CONNACK Topic Alias Maximum above 0). */
+    public static final String TOPIC_ALIAS = "topic-alias";
+    /** PUBLISH at QoS 1 accepted (MQTT 5 CONNACK Maximum QoS at least 1). */
+    public static final String QOS1 = "qos1";
+    /** PUBLISH at QoS 2 accepted (MQTT 5 CONNACK Maximum QoS absent, i.e. 2). */
+    public static final String QOS2 = "qos2";
+    /** The broker publishes {@code $SYS/...} topics (profile only). */
+    public static final String SYS_TOPICS = "sys-topics";
+    /** QoS 0 messages are queued for offline persistent sessions (a MAY; profile only). */
+    public static final String QUEUE_QOS0_OFFLINE = "queue-qos0-offline";
+    /** The broker checks user name and password, and the profile gives valid ones (profile only). */
+    public static final String CREDENTIALS = "credentials";
+
+    /** Every known capability. */
+    public static final Set<String> ALL = Set.of(RETAIN, WILDCARD, SHARED_SUBSCRIPTIONS, SUBSCRIPTION_IDENTIFIERS,
+            TOPIC_ALIAS, QOS1, QOS2, SYS_TOPICS, QUEUE_QOS0_OFFLINE, CREDENTIALS);
+
+    private Capability() {
+    }
+}
