@@ -4,6 +4,7 @@ import io.mqttharness.broker.config.BrokerConfig;
 import io.mqttharness.broker.config.ListenerConfig;
 import io.mqttharness.broker.connection.MqttConnection;
 import io.mqttharness.broker.connection.PacketHandlers;
+import io.mqttharness.broker.persistence.PersistenceException;
 import io.mqttharness.broker.security.BrokerSecurity;
 import io.mqttharness.broker.server.BrokerContext;
 import io.mqttharness.broker.server.MqttChannelInitializer;
@@ -61,9 +62,15 @@ public final class MqttBroker implements AutoCloseable {
      * Starts a broker whose connections must send CONNECT within {@code connectTimeoutMillis}.
      *
      * @throws MqttBrokerStartException when a listener cannot be bound (the message names host:port and cause)
+     *     or the persistence directory cannot be used (locked by another broker, corrupt file: named with offset)
      */
     public static MqttBroker start(BrokerConfig config, long connectTimeoutMillis) {
-        BrokerContext context = new BrokerContext(config, BrokerSecurity.from(config), connectTimeoutMillis);
+        BrokerContext context;
+        try {
+            context = new BrokerContext(config, BrokerSecurity.from(config), connectTimeoutMillis);
+        } catch (PersistenceException e) {
+            throw new MqttBrokerStartException("cannot start with persistence: " + e.getMessage(), e);
+        }
         MqttBroker broker = new MqttBroker(context);
         try {
             for (ListenerConfig listener : config.listeners()) {
@@ -159,5 +166,7 @@ public final class MqttBroker implements AutoCloseable {
         bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workerGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         bossGroup.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+        // last: no event loop appends anything any more; sessions stay on disk as they were
+        context.persistence().close();
     }
 }

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param retainAvailable whether retained messages are supported
  * @param persistence whether sessions, subscriptions, retained and queued messages are kept on disk
  * @param persistenceLocation directory for persistence files
+ * @param persistenceFsync whether every group commit of the persistence journal is forced to the storage device
+ *        (power-loss durability) rather than only written to the OS (survives a broker crash); not in mosquitto
  * @param sysInterval seconds between {@code $SYS} updates, 0 to disable {@code $SYS}
  * @param maxSessionExpiry upper bound on Session Expiry Interval in seconds, -1 for none
  * @param scramPasswordFile SCRAM-SHA-256 credentials file ({@code user:salt:iterations:storedKey:serverKey},
@@ -52,6 +54,7 @@ public record BrokerConfig(
         boolean retainAvailable,
         boolean persistence,
         Path persistenceLocation,
+        boolean persistenceFsync,
         int sysInterval,
         long maxSessionExpiry,
         Path scramPasswordFile) {
@@ -94,6 +97,7 @@ public record BrokerConfig(
         b.retainAvailable = retainAvailable;
         b.persistence = persistence;
         b.persistenceLocation = persistenceLocation;
+        b.persistenceFsync = persistenceFsync;
         b.sysInterval = sysInterval;
         b.maxSessionExpiry = maxSessionExpiry;
         b.scramPasswordFile = scramPasswordFile;
@@ -119,6 +123,7 @@ public record BrokerConfig(
         private boolean retainAvailable = true;
         private boolean persistence = false;
         private Path persistenceLocation = Path.of("mqtt-harness-data");
+        private boolean persistenceFsync = false;
         private int sysInterval = 10;
         private long maxSessionExpiry = -1;
         private Path scramPasswordFile;
@@ -152,6 +157,7 @@ public record BrokerConfig(
         public Builder retainAvailable(boolean value) { retainAvailable = value; return this; }
         public Builder persistence(boolean value) { persistence = value; return this; }
         public Builder persistenceLocation(Path value) { persistenceLocation = value; return this; }
+        public Builder persistenceFsync(boolean value) { persistenceFsync = value; return this; }
         public Builder sysInterval(int value) { sysInterval = value; return this; }
         public Builder maxSessionExpiry(long value) { maxSessionExpiry = value; return this; }
         public Builder scramPasswordFile(Path value) { scramPasswordFile = value; return this; }
@@ -162,7 +168,7 @@ public record BrokerConfig(
             return new BrokerConfig(l, allowAnonymous, passwordFile, aclFile, maxConnections, maxInflightMessages,
                     maxQueuedMessages, queueQos0Messages, messageSizeLimit, maxPacketSize, receiveMaximum,
                     topicAliasMaximum, maxKeepAlive, maxQos, retainAvailable, persistence, persistenceLocation,
-                    sysInterval, maxSessionExpiry, scramPasswordFile);
+                    persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile);
         }
     }
 }

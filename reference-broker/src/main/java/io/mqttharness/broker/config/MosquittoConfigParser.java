@@ -49,7 +49,9 @@ import java.util.Set;
  * SLF4J. Extensions: {@code receive_maximum} (1..65535, default 65535), {@code topic_alias_maximum} (alias of
  * mosquitto's {@code max_topic_alias}), {@code max_session_expiry} (seconds, -1 for no limit; mosquitto's
  * nearest equivalent {@code persistent_client_expiration} with h/d/w/m/y units is read into the same
- * setting), {@code scram_password_file}.
+ * setting), {@code scram_password_file}, {@code persistence_fsync} (true|false, default false: with true every
+ * group commit of the persistence journal is fsync'ed, so acknowledged messages survive a power loss, not only a
+ * broker crash; at a large cost in throughput).
  *
  * <p>Anything else is a {@link BrokerConfigException} naming file and line: an unknown option, a mosquitto
  * option this broker does not implement, a missing value, a non-number, a value out of range, a boolean other
@@ -210,6 +212,7 @@ public final class MosquittoConfigParser {
             case "retain_available" -> builder.retainAvailable(line.booleanValue());
             case "persistence" -> builder.persistence(line.booleanValue());
             case "persistence_location" -> builder.persistenceLocation(line.path(baseDirectory));
+            case "persistence_fsync" -> builder.persistenceFsync(line.booleanValue());
             case "sys_interval" -> builder.sysInterval(line.intValue(0, Integer.MAX_VALUE));
             case "receive_maximum" -> builder.receiveMaximum(line.intValue(1, 65535));
             case "max_session_expiry" -> builder.maxSessionExpiry(

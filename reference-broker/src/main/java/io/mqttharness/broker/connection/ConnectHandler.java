@@ -150,7 +150,8 @@ public final class ConnectHandler {
             serverKeepAlive = keepAlive;
         }
 
-        SessionStore.OpenResult opened = context.sessions().open(clientId, connect.cleanStart(), connection);
+        SessionStore.OpenResult opened = context.sessions().open(clientId, connect.cleanStart(), connection,
+                username, grantedExpiry);
         Session session = opened.session();
         session.username(username);
         connection.session(session);

@@ -22,8 +22,10 @@ public final class PacketHandlers {
         this.context = context;
         this.writer = new OutboundPacketWriter(context.stats());
         this.closer = new ConnectionCloser(writer);
-        this.outbound = new PublishOutboundFlow(writer, context.config().maxInflightMessages());
-        this.inbound = new PublishInboundFlow(context.config(), context.security(), context.router(), writer, closer);
+        this.outbound = new PublishOutboundFlow(writer, context.config().maxInflightMessages(),
+                context.persistence());
+        this.inbound = new PublishInboundFlow(context.config(), context.security(), context.router(), writer, closer,
+                context.persistence());
         this.connect = new ConnectHandler(context, writer, closer, outbound);
         this.subscribe = new SubscribeHandler(context.config(), context.security(), context.subscriptions(),
                 context.retained(), writer, closer);

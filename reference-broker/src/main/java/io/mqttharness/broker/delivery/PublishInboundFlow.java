@@ -5,6 +5,7 @@ import io.mqttharness.broker.connection.ConnectionCloser;
 import io.mqttharness.broker.connection.MqttConnection;
 import io.mqttharness.broker.connection.OutboundPacketWriter;
 import io.mqttharness.broker.connection.TopicAliasRegistry;
+import io.mqttharness.broker.persistence.BrokerPersistence;
 import io.mqttharness.broker.security.BrokerSecurity;
 import io.mqttharness.broker.session.Session;
 import io.mqttharness.codec.MqttProperties;
@@ -31,6 +32,9 @@ import io.mqttharness.codec.reason.MqttPubRecReasonCode;
  * message is dropped, except an invalid UTF-8 payload, which gets DISCONNECT 0x99. In MQTT 3.1.1, which has no
  * reason codes, refused messages are acknowledged normally and dropped, as mosquitto does. Publishing to
  * {@code $SYS/...} counts as not authorized.
+ *
+ * <p>With persistence on, PUBACK, PUBREC and PUBCOMP are sent only once the changes they confirm (the message
+ * queued for persistent sessions and retained, the QoS 2 identifier remembered or forgotten) are on disk.
  */
 public final class PublishInboundFlow {
     private final BrokerConfig config;
@@ -38,9 +42,16 @@ public final class PublishInboundFlow {
     private final MessageRouter router;
     private final OutboundPacketWriter writer;
     private final ConnectionCloser closer;
+    private final BrokerPersistence persistence;
 
     public PublishInboundFlow(BrokerConfig config, BrokerSecurity security, MessageRouter router,
             OutboundPacketWriter writer, ConnectionCloser closer) {
+        this(config, security, router, writer, closer, BrokerPersistence.disabled());
+    }
+
+    public PublishInboundFlow(BrokerConfig config, BrokerSecurity security, MessageRouter router,
+            OutboundPacketWriter writer, ConnectionCloser closer, BrokerPersistence persistence) {
+        this.persistence = persistence;
         this.config = config;
         this.security = security;
         this.router = router;
@@ -111,6 +122,7 @@ public final class PublishInboundFlow {
             MqttPubAckReasonCode code = !v5 ? MqttPubAckReasonCode.SUCCESS
                     : refusal != null ? refusal.pubAck
                     : receivers == 0 ? MqttPubAckReasonCode.NO_MATCHING_SUBSCRIBERS : MqttPubAckReasonCode.SUCCESS;
+            persistence.awaitDurable();
             writer.writeAndFlush(connection, new MqttPubAck(id, code, MqttProperties.EMPTY));
         } else if (publish.qos() == MqttQos.EXACTLY_ONCE) {
             MqttPubRecReasonCode code = !v5 ? MqttPubRecReasonCode.SUCCESS
@@ -119,6 +131,7 @@ public final class PublishInboundFlow {
             if (!code.isError()) {
                 connection.session().awaitPubRel(id);
             }
+            persistence.awaitDurable();
             writer.writeAndFlush(connection, new MqttPubRec(id, code, MqttProperties.EMPTY));
         }
     }
@@ -126,6 +139,9 @@ public final class PublishInboundFlow {
     /** PUBREL: answer PUBCOMP (MQTT-4.3.3-11 in 5.0); an unknown identifier gets PUBCOMP 0x92 in MQTT 5. */
     public void onPubRel(MqttConnection connection, MqttPubRel rel) {
         boolean known = connection.session().pubRelReceived(rel.packetId());
+        // a PUBCOMP lets the client reuse the identifier: forgetting it must be durable first, or a restart
+        // would take the next message with this identifier for a duplicate and drop it
+        persistence.awaitDurable();
         MqttPubCompReasonCode code = known || !connection.isV5()
                 ? MqttPubCompReasonCode.SUCCESS : MqttPubCompReasonCode.PACKET_IDENTIFIER_NOT_FOUND;
         writer.writeAndFlush(connection, new MqttPubComp(rel.packetId(), code, MqttProperties.EMPTY));

@@ -3,6 +3,7 @@ package io.mqttharness.broker.delivery;
 import io.mqttharness.broker.connection.ConnectionState;
 import io.mqttharness.broker.connection.MqttConnection;
 import io.mqttharness.broker.connection.OutboundPacketWriter;
+import io.mqttharness.broker.persistence.BrokerPersistence;
 import io.mqttharness.broker.session.Session;
 import io.mqttharness.codec.MqttProperties;
 import io.mqttharness.codec.packet.MqttPubAck;
@@ -24,10 +25,16 @@ public final class PublishOutboundFlow {
     private static final Logger LOG = LoggerFactory.getLogger(PublishOutboundFlow.class);
     private final OutboundPacketWriter writer;
     private final int maxInflightMessages;
+    private final BrokerPersistence persistence;
 
     public PublishOutboundFlow(OutboundPacketWriter writer, int maxInflightMessages) {
+        this(writer, maxInflightMessages, BrokerPersistence.disabled());
+    }
+
+    public PublishOutboundFlow(OutboundPacketWriter writer, int maxInflightMessages, BrokerPersistence persistence) {
         this.writer = writer;
         this.maxInflightMessages = maxInflightMessages;
+        this.persistence = persistence;
     }
 
     /** Sends as many queued messages as the window and the channel allow. */
@@ -99,6 +106,8 @@ public final class PublishOutboundFlow {
                 return;
             }
             session.releaseOutbound(id);
+            // once the client has PUBREL it may forget the message: a restart must then resend PUBREL, not PUBLISH
+            persistence.awaitDurable();
             writer.writeAndFlush(connection, new MqttPubRel(id));
         } else if (state == OutboundFlowState.AWAITING_PUBCOMP) {
             writer.writeAndFlush(connection, new MqttPubRel(id));

@@ -29,6 +29,23 @@ public final class RetainedStore {
     private final RetainedNode root = new RetainedNode(null, null);
     private final ConcurrentHashMap<String, RetainedMessage> byTopic = new ConcurrentHashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile ChangeListener changeListener;
+
+    /**
+     * Told of every message stored and every topic cleared by a PUBLISH, under the writer lock so that the calls
+     * come in the order of the changes (persistence replays them). Expiry removals are not reported: they
+     * follow from the stored time. Must be quick and must not call back into the store.
+     */
+    public interface ChangeListener {
+        void stored(RetainedMessage message);
+
+        void removed(String topicName);
+    }
+
+    /** Sets the listener of changes (null for none); set it after restoring the messages it already knows. */
+    public void changeListener(ChangeListener listener) {
+        changeListener = listener;
+    }
 
     /**
      * Stores the message as the topic's retained message, replacing any previous one; with an empty payload,
@@ -58,6 +75,10 @@ public final class RetainedStore {
             }
             node.message = message;
             byTopic.put(topic, message);
+            ChangeListener listener = changeListener;
+            if (listener != null) {
+                listener.stored(message);
+            }
         } finally {
             writeLock.unlock();
         }
@@ -68,7 +89,12 @@ public final class RetainedStore {
         Objects.requireNonNull(topicName, "topicName");
         writeLock.lock();
         try {
-            return removeLocked(topicName, null);
+            RetainedMessage removed = removeLocked(topicName, null);
+            ChangeListener listener = changeListener;
+            if (removed != null && listener != null) {
+                listener.removed(topicName);
+            }
+            return removed;
         } finally {
             writeLock.unlock();
         }

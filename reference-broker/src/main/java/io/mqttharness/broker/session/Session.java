@@ -5,9 +5,11 @@ import io.mqttharness.broker.delivery.InflightMessage;
 import io.mqttharness.broker.delivery.OutboundFlowState;
 import io.mqttharness.broker.delivery.PacketIdAllocator;
 import io.mqttharness.broker.delivery.QueuedMessage;
+import io.mqttharness.broker.routing.Subscription;
 import io.mqttharness.codec.MqttQos;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import java.util.Map;
  * races with a reconnect either lands in the queue before {@link #attach} (and is sent on resume) or sees the new
  * owner and wakes it, so nothing is lost. Only the current owner may take messages out ({@link #nextToSend}), so
  * a connection that was just taken over can no longer write anything of this session. The lock is never held
- * while calling out, except for {@link SessionOwner#wakeUp()} which only schedules work.
+ * while calling out, except for {@link SessionOwner#wakeUp()} which only schedules work, and the
+ * {@link SessionJournal} of a persistent session, which must be told of each change in the order of the changes.
  */
 public final class Session {
     /** Session Expiry Interval that means "never expires" (MQTT 5.0 section 3.1.2.11.2). */
@@ -41,6 +44,8 @@ public final class Session {
     private SessionOwner owner;
     private boolean ended;
     private PendingWill pendingWill;
+    /** Non-null while the session is persistent (persistence on and Session Expiry Interval above 0). */
+    private SessionJournal journal;
 
     public Session(String clientId, QueuePolicy policy) {
         this.clientId = clientId;
@@ -104,6 +109,9 @@ public final class Session {
             }
             queue.addLast(message);
             policy.stats().queued(1);
+            if (journal != null && message.qos() != MqttQos.AT_MOST_ONCE) {
+                journal.enqueued(clientId, message);
+            }
             toWake = owner;
         }
         if (toWake != null) {
@@ -128,6 +136,9 @@ public final class Session {
             if (next.isExpired(nowNanos)) {
                 queue.pollFirst();
                 policy.stats().queued(-1);
+                if (journal != null && next.qos() != MqttQos.AT_MOST_ONCE) {
+                    journal.dropped(clientId);
+                }
                 continue;
             }
             if (next.qos() == MqttQos.AT_MOST_ONCE) {
@@ -145,6 +156,9 @@ public final class Session {
             queue.pollFirst();
             policy.stats().queued(-1);
             inflight.put(packetId, new InflightMessage(packetId, next, OutboundFlowState.initialFor(next.qos().code())));
+            if (journal != null) {
+                journal.taken(clientId, packetId);
+            }
             return new OutboundSend(next, packetId);
         }
     }
@@ -168,6 +182,9 @@ public final class Session {
     public synchronized void completeOutbound(int packetId) {
         if (inflight.remove(packetId) != null) {
             packetIds.release(packetId);
+            if (journal != null) {
+                journal.completed(clientId, packetId);
+            }
         }
     }
 
@@ -176,6 +193,9 @@ public final class Session {
         InflightMessage m = inflight.get(packetId);
         if (m != null) {
             m.released();
+            if (journal != null) {
+                journal.released(clientId, packetId);
+            }
         }
     }
 
@@ -194,12 +214,18 @@ public final class Session {
 
     /** PUBREC sent with a success code: remember the identifier until PUBREL. */
     public synchronized void awaitPubRel(int packetId) {
-        inboundQos2.put(packetId, InboundQos2State.AWAITING_PUBREL);
+        if (inboundQos2.put(packetId, InboundQos2State.AWAITING_PUBREL) == null && journal != null) {
+            journal.inboundAwaitingPubRel(clientId, packetId);
+        }
     }
 
     /** PUBREL received: forget the identifier; false when it was not known. */
     public synchronized boolean pubRelReceived(int packetId) {
-        return inboundQos2.remove(packetId) != null;
+        boolean known = inboundQos2.remove(packetId) != null;
+        if (known && journal != null) {
+            journal.inboundReleased(clientId, packetId);
+        }
+        return known;
     }
 
     /** Inbound QoS 2 exchanges not yet completed, counted against our Receive Maximum. */
@@ -223,6 +249,10 @@ public final class Session {
 
     /** The session ended: drop everything so that late offers are ignored. Returns the dropped queue length. */
     synchronized int end() {
+        if (journal != null) {
+            journal.ended(clientId);
+            journal = null;
+        }
         ended = true;
         owner = null;
         int dropped = queue.size();
@@ -231,6 +261,97 @@ public final class Session {
         inboundQos2.clear();
         policy.stats().queued(-dropped);
         return dropped;
+    }
+
+    /**
+     * Makes the session persistent (journal non-null) or not, for a connection that just opened it. A session
+     * that becomes persistent is written to the journal in full, so that its state so far survives too; one that
+     * stops being persistent is forgotten on disk. Called by the store under its lock.
+     */
+    synchronized void persist(SessionJournal target, String user, long expirySeconds,
+            Collection<Subscription> subscriptions) {
+        if (ended) {
+            return;
+        }
+        if (target == null) {
+            if (journal != null) {
+                journal.ended(clientId);
+                journal = null;
+            }
+            return;
+        }
+        if (journal != null) {
+            journal.resumed(clientId, user, expirySeconds);
+            return;
+        }
+        journal = target;
+        target.created(clientId, user, expirySeconds);
+        for (Subscription s : subscriptions) {
+            target.subscribed(s);
+        }
+        for (InflightMessage m : inflight.values()) {
+            target.enqueued(clientId, m.message());
+            target.taken(clientId, m.packetId());
+            if (m.state() == OutboundFlowState.AWAITING_PUBCOMP) {
+                target.released(clientId, m.packetId());
+            }
+        }
+        for (QueuedMessage m : queue) {
+            if (m.qos() != MqttQos.AT_MOST_ONCE) {
+                target.enqueued(clientId, m);
+            }
+        }
+        for (int id : inboundQos2.keySet()) {
+            target.inboundAwaitingPubRel(clientId, id);
+        }
+    }
+
+    /** The connection ended and the session stays for {@code expirySeconds}: record when that started. */
+    synchronized void journalOffline(long expirySeconds) {
+        if (journal != null) {
+            journal.wentOffline(clientId, expirySeconds, System.currentTimeMillis());
+        }
+    }
+
+    /** Broker shutdown: the session ends in memory only and stays on disk. */
+    synchronized void detachJournal() {
+        journal = null;
+    }
+
+    /** Records a subscription stored for this client (it lives in the subscription tree). */
+    public synchronized void journalSubscribed(Subscription subscription) {
+        if (journal != null && !ended) {
+            journal.subscribed(subscription);
+        }
+    }
+
+    /** Records a subscription removed for this client. */
+    public synchronized void journalUnsubscribed(String shareGroup, String topicFilter) {
+        if (journal != null && !ended) {
+            journal.unsubscribed(clientId, shareGroup, topicFilter);
+        }
+    }
+
+    /**
+     * Restores the state of an offline persistent session read back from disk, before the broker accepts
+     * connections: messages in flight (resent with DUP=1 on resumption), queued messages, inbound QoS 2
+     * identifiers awaiting PUBREL. From then on changes go to {@code target}.
+     */
+    public synchronized void restore(String user, List<InflightMessage> restoredInflight,
+            List<QueuedMessage> restoredQueue, Collection<Integer> awaitingPubRel, SessionJournal target) {
+        username = user;
+        for (InflightMessage m : restoredInflight) {
+            if (!packetIds.claim(m.packetId())) {
+                throw new IllegalStateException("packet id " + m.packetId() + " restored twice for " + clientId);
+            }
+            inflight.put(m.packetId(), m);
+        }
+        queue.addAll(restoredQueue);
+        policy.stats().queued(restoredQueue.size());
+        for (int id : awaitingPubRel) {
+            inboundQos2.put(id, InboundQos2State.AWAITING_PUBREL);
+        }
+        journal = target;
     }
 
     /** A message taken from the queue for sending; {@code packetId} is 0 for QoS 0. */

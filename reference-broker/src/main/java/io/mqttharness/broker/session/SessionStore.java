@@ -27,13 +27,28 @@ public final class SessionStore {
     private final ScheduledExecutorService timer;
     private final WillPublisher willPublisher;
     private final QueuePolicy policy;
+    private final SessionJournal journal;
 
     public SessionStore(SubscriptionTree subscriptions, ScheduledExecutorService timer, WillPublisher willPublisher,
             QueuePolicy policy) {
+        this(subscriptions, timer, willPublisher, policy, null);
+    }
+
+    /**
+     * @param journal where the changes of persistent sessions go, or null when persistence is off
+     */
+    public SessionStore(SubscriptionTree subscriptions, ScheduledExecutorService timer, WillPublisher willPublisher,
+            QueuePolicy policy, SessionJournal journal) {
         this.subscriptions = subscriptions;
         this.timer = timer;
         this.willPublisher = willPublisher;
         this.policy = policy;
+        this.journal = journal;
+    }
+
+    /** The queue bound new and restored sessions share. */
+    public QueuePolicy policy() {
+        return policy;
     }
 
     /** The session of a client identifier, online or not, or null. */
@@ -55,9 +70,16 @@ public final class SessionStore {
      * (MQTT-3.1.2-5 / MQTT-3.1.2-4) or creates one (MQTT-3.1.2-6 / MQTT-3.1.2-5). Resuming cancels the session's
      * expiry and its delayed will (MQTT-3.1.3-9); ending it publishes the delayed will (the session ended first).
      *
+     * <p>With persistence on, a session whose Session Expiry Interval is above 0 is persistent: from now on its
+     * changes are journaled, and a resumed session with expiry 0 is forgotten on disk at once (it ends with this
+     * connection anyway).
+     *
+     * @param username the authenticated user, kept with a persistent session for authorization after a restart
+     * @param expirySeconds the Session Expiry Interval granted to this connection
      * @return the session, whether it was present, and the connection that owned it until now (to be taken over)
      */
-    public synchronized OpenResult open(String clientId, boolean cleanStart, SessionOwner newOwner) {
+    public synchronized OpenResult open(String clientId, boolean cleanStart, SessionOwner newOwner, String username,
+            long expirySeconds) {
         Session existing = sessions.get(clientId);
         SessionOwner previousOwner = null;
         if (existing != null) {
@@ -82,6 +104,10 @@ public final class SessionStore {
             }
         }
         session.attach(newOwner);
+        if (journal != null) {
+            session.persist(expirySeconds > 0 ? journal : null, username, expirySeconds,
+                    subscriptions.subscriptionsOf(clientId));
+        }
         return new OpenResult(session, present, previousOwner);
     }
 
@@ -110,8 +136,23 @@ public final class SessionStore {
         }
         if (expirySeconds == 0) {
             end(session);
-        } else if (expirySeconds != Session.NEVER_EXPIRES) {
+            return;
+        }
+        session.journalOffline(expirySeconds);
+        if (expirySeconds != Session.NEVER_EXPIRES) {
             long delay = Math.min(expirySeconds, MAX_SCHEDULE_SECONDS);
+            expiryTimers.put(session, timer.schedule(() -> expire(session), delay, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * Adds an offline session restored from disk (before any connection is accepted). It ends after
+     * {@code remainingExpirySeconds}, or never for {@link Session#NEVER_EXPIRES}.
+     */
+    public synchronized void restore(Session session, long remainingExpirySeconds) {
+        sessions.put(session.clientId(), session);
+        if (remainingExpirySeconds != Session.NEVER_EXPIRES) {
+            long delay = Math.max(0, Math.min(remainingExpirySeconds, MAX_SCHEDULE_SECONDS));
             expiryTimers.put(session, timer.schedule(() -> expire(session), delay, TimeUnit.SECONDS));
         }
     }
@@ -161,6 +202,7 @@ public final class SessionStore {
             if (w != null) {
                 w.cancelTimer();
             }
+            s.detachJournal();
             s.end();
         }
         sessions.clear();

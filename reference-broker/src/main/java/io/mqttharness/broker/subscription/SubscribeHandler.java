@@ -92,6 +92,7 @@ public final class SubscribeHandler {
                 shared == null ? null : shared.shareGroup(), granted, s.noLocal(), s.retainAsPublished(),
                 s.retainHandling(), subscriptionId);
         Subscription previous = subscriptions.subscribe(subscription);
+        connection.session().journalSubscribed(subscription);
         boolean sendRetained = shared == null && config.retainAvailable()
                 && (s.retainHandling() == 0 || (s.retainHandling() == 1 && previous == null));
         if (sendRetained) {

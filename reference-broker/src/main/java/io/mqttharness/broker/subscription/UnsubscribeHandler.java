@@ -46,8 +46,11 @@ public final class UnsubscribeHandler {
         } catch (MqttDecodeException e) {
             return MqttUnsubAckReasonCode.TOPIC_FILTER_INVALID;
         }
-        Object removed = subscriptions.unsubscribe(connection.clientId(), shared == null ? null : shared.shareGroup(),
-                filter);
+        String group = shared == null ? null : shared.shareGroup();
+        Object removed = subscriptions.unsubscribe(connection.clientId(), group, filter);
+        if (removed != null) {
+            connection.session().journalUnsubscribed(group, filter);
+        }
         return removed != null ? MqttUnsubAckReasonCode.SUCCESS : MqttUnsubAckReasonCode.NO_SUBSCRIPTION_EXISTED;
     }
 }

@@ -215,7 +215,8 @@ class HiveMqClientInteropTest {
         assertThat(subscribe.properties().subscriptionIdentifiers())
                 .as("SUBSCRIBE sent by the client; trace:\n%s", tap.trace()).hasSize(1);
         MqttPublish delivered = tap.await(Direction.TO_CLIENT, MqttPublish.class, p -> true);
-        assertThat(delivered.properties().subscriptionIdentifiers()).as("PUBLISH to the client; trace:\n%s", tap.trace())
+        assertThat(delivered.properties().subscriptionIdentifiers())
+                .as("PUBLISH to the client; trace:\n%s", tap.trace())
                 .isEqualTo(subscribe.properties().subscriptionIdentifiers());
     }
 

@@ -44,7 +44,8 @@ final class HiveMqClients implements AutoCloseable {
 
     /** An MQTT 3.1.1 client, not yet connected. */
     Mqtt3AsyncClient mqtt3(int port, String clientId) {
-        Mqtt3AsyncClient client = Mqtt3Client.builder().identifier(clientId).transportConfig(transport(port, null, null))
+        Mqtt3AsyncClient client = Mqtt3Client.builder().identifier(clientId)
+                .transportConfig(transport(port, null, null))
                 .buildAsync();
         clients.add(client);
         return client;

@@ -4,6 +4,7 @@ import static io.mqttharness.broker.interop.InteropBrokers.unique;
 import static io.mqttharness.broker.interop.InteropBrokers.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.mqttharness.broker.MqttBroker;
 import io.mqttharness.broker.interop.PahoV5Clients.Client;
@@ -87,8 +88,7 @@ class PahoV5InteropTest {
         assertThat(received.payload()).isEqualTo("{\"x\":1}");
         MqttProperties got = received.properties();
         assertThat(got.getUserProperties()).extracting(UserProperty::getKey, UserProperty::getValue)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("trace", "abc"),
-                        org.assertj.core.groups.Tuple.tuple("k", "v1"), org.assertj.core.groups.Tuple.tuple("k", "v2"));
+                .containsExactly(tuple("trace", "abc"), tuple("k", "v1"), tuple("k", "v2"));
         assertThat(got.getContentType()).isEqualTo("application/json");
         assertThat(got.getResponseTopic()).isEqualTo("reply/" + topic);
         assertThat(got.getCorrelationData()).containsExactly(0, 1, 2, 0xFF);
