@@ -24,7 +24,8 @@ final class ScenarioPrecheck {
                         + " names " + id + ", which is not a normative statement of MQTT " + version.displayName());
             }
         }
-        for (String capability : scenario.requires()) {
+        for (String requirement : scenario.requires()) {
+            String capability = Capability.nameOf(requirement);
             if (!Capability.ALL.contains(capability)) {
                 return ScenarioExecutor.skipped(scenario, version, Verdict.ERROR, "scenario requires unknown "
                         + "capability '" + capability + "' (known: " + new java.util.TreeSet<>(Capability.ALL) + ")");
@@ -34,12 +35,18 @@ final class ScenarioPrecheck {
             return ScenarioExecutor.skipped(scenario, version, Verdict.NOT_APPLICABLE, "the broker does not accept "
                     + "MQTT " + version.displayName() + " connections: " + caps.refusal());
         }
-        for (String capability : scenario.requires()) {
-            if (!caps.has(capability)) {
-                return ScenarioExecutor.skipped(scenario, version, Verdict.NOT_APPLICABLE, "the broker lacks "
-                        + "capability '" + capability + "' (from " + caps.sources().get(capability) + ")");
+        for (String requirement : scenario.requires()) {
+            String capability = Capability.nameOf(requirement);
+            // "!qos2": the scenario checks what the specification asks of brokers without QoS 2
+            boolean wanted = !Capability.negated(requirement);
+            if (caps.has(capability) != wanted) {
+                return ScenarioExecutor.skipped(scenario, version, Verdict.NOT_APPLICABLE, "the broker "
+                        + (wanted ? "lacks" : "has") + " capability '" + capability + "' (from "
+                        + caps.sources().get(capability) + ")"
+                        + (wanted ? "" : "; the scenario checks brokers without it"));
             }
         }
         return null;
     }
+
 }

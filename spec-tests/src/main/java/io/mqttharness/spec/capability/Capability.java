@@ -29,6 +29,19 @@ public final class Capability {
     public static final Set<String> ALL = Set.of(RETAIN, WILDCARD, SHARED_SUBSCRIPTIONS, SUBSCRIPTION_IDENTIFIERS,
             TOPIC_ALIAS, QOS1, QOS2, SYS_TOPICS, QUEUE_QOS0_OFFLINE, CREDENTIALS);
 
+    /** Prefix of a requirement that the broker lacks a capability: {@code requires: ["!qos2"]}. */
+    public static final String NOT = "!";
+
     private Capability() {
+    }
+
+    /** The capability a requirement names: {@code qos2} for both {@code qos2} and {@code !qos2}. */
+    public static String nameOf(String requirement) {
+        return requirement.startsWith(NOT) ? requirement.substring(NOT.length()).trim() : requirement;
+    }
+
+    /** Whether a requirement asks for the broker to lack the capability ({@code !qos2}). */
+    public static boolean negated(String requirement) {
+        return requirement.startsWith(NOT);
     }
 }

@@ -18,6 +18,17 @@ import java.util.Map;
 public record ReceivedPacket(MqttPacketType type, MqttPacket packet, Map<String, Object> fields, String hex,
         String decodeError) {
 
+    /** The size of the whole packet on the wire, in bytes. */
+    public int size() {
+        int digits = 0;
+        for (int i = 0; i < hex.length(); i++) {
+            if (Character.digit(hex.charAt(i), 16) >= 0) {
+                digits++;
+            }
+        }
+        return digits / 2;
+    }
+
     /** Whether the packet was decoded. */
     public boolean decoded() {
         return packet != null;

@@ -38,6 +38,7 @@ public final class ScriptedClient implements AutoCloseable {
     private volatile Channel channel;
     private volatile ClientInbox inbox = new ClientInbox();
     private volatile boolean closingByHarness;
+    private volatile Long maximumPacketSize;
 
     public ScriptedClient(String name, MqttVersion version, boolean autoAck, ScenarioTrace trace,
             EventLoopGroup group) {
@@ -141,6 +142,18 @@ public final class ScriptedClient implements AutoCloseable {
             closingByHarness = true;
             c.close().await(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The Maximum Packet Size this client announced in its last CONNECT ({@code null}: none, no limit); the broker
+     * must never send it a larger packet [MQTT-3.1.2-24].
+     */
+    public Long maximumPacketSize() {
+        return maximumPacketSize;
+    }
+
+    public void maximumPacketSize(Long value) {
+        this.maximumPacketSize = value;
     }
 
     /** A new packet identifier 1..65535 for packets whose scenario gives none. */

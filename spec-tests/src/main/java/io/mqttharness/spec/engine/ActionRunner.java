@@ -43,7 +43,7 @@ final class ActionRunner {
             client.open(ctx.target(), ctx.settings().connectTimeout());
         }
         MqttConnect connect = withCredentials(builder(client).connect(fields, ctx.clientId(step.client())), fields);
-        track(connect);
+        track(client, connect);
         client.send(connect);
         if (step.connack() != null) {
             expectations.expectPacket(step.client(), MqttPacketType.CONNACK, step.connack(), null, Map.of());
@@ -68,7 +68,7 @@ final class ActionRunner {
         } catch (IllegalArgumentException e) {
             throw new ScenarioError(step.options().label() + ": " + e.getMessage(), e);
         }
-        track(packet);
+        track(client, packet);
         Integer flags = fields.has(PacketFieldNames.FIXED_HEADER_FLAGS)
                 ? FieldValues.integer(fields.get(PacketFieldNames.FIXED_HEADER_FLAGS), "fixed_header_flags", 0, 15)
                 : null;
@@ -115,7 +115,14 @@ final class ActionRunner {
                 c.will(), s.username(), password);
     }
 
-    /** Remembers what must be cleaned up after the run. */
+    /** Remembers what must be cleaned up after the run, and the packet size limit a CONNECT announces. */
+    private void track(ScriptedClient client, MqttPacket packet) {
+        if (packet instanceof MqttConnect c) {
+            client.maximumPacketSize(c.properties().maximumPacketSize());
+        }
+        track(packet);
+    }
+
     private void track(MqttPacket packet) {
         if (packet instanceof MqttPublish p && p.retain() && !p.topic().isEmpty()) {
             ctx.retainedTopics().add(p.topic());

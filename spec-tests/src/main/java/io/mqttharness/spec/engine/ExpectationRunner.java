@@ -81,6 +81,7 @@ final class ExpectationRunner {
                 break;
             }
             ReceivedPacket p = next.packet();
+            checkSize(step.client(), p);
             if (PacketMatcher.mismatch(step.packetType(), expected, p.type(), p.fields()) == null) {
                 throw fail(step.client(), "expected no " + what + " " + ActionRunner.describe(expected) + " within "
                         + window.toMillis() + " ms but received " + p.summary());
@@ -115,6 +116,7 @@ final class ExpectationRunner {
 
     private void checkBeforeClose(String client, ReceivedPacket p, List<MqttPacketType> allowed,
             JsonNode reasonCodes) throws StepFailure {
+        checkSize(client, p);
         if (!p.decoded() || !allowed.contains(p.type())) {
             throw fail(client, "expected the connection to be closed" + (allowed.isEmpty() ? "" : " (after at most "
                     + allowed + ")") + " but received " + p.summary());
@@ -142,7 +144,17 @@ final class ExpectationRunner {
                     throw fail(client, "expected " + what + " but received a packet that violates the "
                             + "specification: " + p.summary() + " [" + p.hex() + "]");
                 }
+                checkSize(client, p);
                 return p;
+        }
+    }
+
+    /** No packet may exceed the Maximum Packet Size the client announced in CONNECT [MQTT-3.1.2-24]. */
+    private void checkSize(String client, ReceivedPacket p) throws StepFailure {
+        Long limit = ctx.client(client).maximumPacketSize();
+        if (limit != null && p.size() > limit) {
+            throw fail(client, "received a " + p.size() + "-byte " + (p.type() == null ? "packet" : p.type())
+                    + " although the client's CONNECT set Maximum Packet Size " + limit + " [" + p.hex() + "]");
         }
     }
 

@@ -20,13 +20,17 @@ import java.util.regex.Pattern;
  *   <li>{@code "*"}: present with any value; {@code absent} or YAML {@code null}: not present;</li>
  *   <li>numbers: exact, or {@code >=1}, {@code <5}, {@code 1..10}, {@code !=0}; reason codes also by name;</li>
  *   <li>strings: exact, or a glob where {@code *} matches any run of characters ({@code \*} is a literal star);</li>
- *   <li>a list where one value is expected: any of the listed values;</li>
+ *   <li>a list where one value is expected: any of the listed values ({@code absent} among them allows the
+ *       field to be missing);</li>
  *   <li>mappings (properties, will): only the keys given; lists: element by element; user properties and
- *       subscription identifiers: as multisets (order ignored).</li>
+ *       subscription identifiers: as multisets (order ignored), or user properties in order with
+ *       {@code {in_order: [...]}}.</li>
  * </ul>
  */
 public final class ValueMatcher {
     private static final Set<String> MULTISETS = Set.of("user_properties", "subscription_identifiers");
+    /** {@code user_properties: {in_order: [...]}} compares the list in order instead of as a multiset. */
+    private static final String IN_ORDER = "in_order";
 
     private ValueMatcher() {
     }
@@ -40,7 +44,14 @@ public final class ValueMatcher {
             return actual == null ? path + ": expected present but was absent" : null;
         }
         if (actual == null) {
-            return path + ": expected " + show(expected) + " but was absent";
+            // [absent, "1..10"]: either not present or one of the values
+            boolean absentAllowed = false;
+            if (expected.isArray()) {
+                for (JsonNode alternative : expected) {
+                    absentAllowed |= alternative.isNull() || alternative.asText().equals("absent");
+                }
+            }
+            return absentAllowed ? null : path + ": expected " + show(expected) + " but was absent";
         }
         if (actual instanceof Map<?, ?> map) {
             return mapMismatch(path, expected, map);
@@ -90,6 +101,12 @@ public final class ValueMatcher {
 
     private static String multisetMismatch(String path, JsonNode expected, List<?> actual) {
         List<Object> wanted = new ArrayList<>();
+        if (leaf(path).equals("user_properties") && expected.isObject() && expected.has(IN_ORDER)
+                && expected.size() == 1) {
+            // the order of User Properties is itself normative when forwarding [MQTT-3.3.2-18]
+            UserProperties.parse(expected.get(IN_ORDER), path).forEach(p -> wanted.add(List.of(p.name(), p.value())));
+            return wanted.equals(actual) ? null : path + ": expected in this order " + wanted + " but was " + actual;
+        }
         if (leaf(path).equals("user_properties")) {
             UserProperties.parse(expected, path).forEach(p -> wanted.add(List.of(p.name(), p.value())));
         } else {
