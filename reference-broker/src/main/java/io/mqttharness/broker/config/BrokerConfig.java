@@ -17,7 +17,10 @@ import java.util.Objects;
  * @param maxConnections maximum simultaneous connections, -1 for no limit
  * @param maxInflightMessages per-client QoS 1/2 messages in flight towards the client (our Receive Maximum
  *        is {@link #receiveMaximum}); 0 means no limit besides the client's Receive Maximum
- * @param maxQueuedMessages per-session queue bound for offline or slow clients; 0 means no limit
+ * @param maxQueuedMessages per-session bound on messages waiting to be sent (not yet in flight) for offline or slow
+ *        clients; when it is reached the newest message is dropped and counted in
+ *        {@code $SYS/broker/messages/dropped}. 0 means no limit (QoS 0 messages for a client that does not read
+ *        are dropped all the same)
  * @param queueQos0Messages whether QoS 0 messages are queued for offline persistent sessions
  * @param messageSizeLimit largest PUBLISH payload accepted, 0 for the protocol maximum
  * @param maxPacketSize largest packet the broker accepts (advertised as Maximum Packet Size), 0 for none

@@ -9,7 +9,7 @@ import io.mqttharness.codec.reason.MqttConnectReasonCode;
  * Builds the successful CONNACK. MQTT 5 properties (section 3.2.2.3) tell the client the broker's limits:
  * Receive Maximum, Maximum QoS (only when below 2, MQTT-3.2.2-9), Retain Available (only when 0), Maximum
  * Packet Size, Topic Alias Maximum, the three "available" flags, and per connection the Assigned Client
- * Identifier (MQTT-3.2.2-16), Server Keep Alive (MQTT-3.2.2-21), a capped Session Expiry Interval and Response
+ * Identifier (MQTT-3.2.2-16), Server Keep Alive (which the client must then use, MQTT-3.2.2-21), a capped Session Expiry Interval and Response
  * Information (only when requested, MQTT-3.1.2-28).
  */
 final class ConnAckFactory {
@@ -56,5 +56,19 @@ final class ConnAckFactory {
             b.topicAliasMaximum(config.topicAliasMaximum());
         }
         return new MqttConnAck(sessionPresent, MqttConnectReasonCode.SUCCESS, b.build());
+    }
+
+    /**
+     * The same CONNACK without the properties whose absence means the same (Wildcard Subscription, Subscription
+     * Identifier and Shared Subscription Available = 1, MQTT 5.0 sections 3.2.2.3.12-14), for a client whose
+     * Maximum Packet Size is too small for the full one.
+     */
+    static MqttConnAck withoutDefaults(MqttConnAck connAck) {
+        MqttProperties p = connAck.properties().toBuilder()
+                .wildcardSubscriptionAvailable(null)
+                .subscriptionIdentifierAvailable(null)
+                .sharedSubscriptionAvailable(null)
+                .build();
+        return new MqttConnAck(connAck.sessionPresent(), connAck.reasonCode(), p);
     }
 }

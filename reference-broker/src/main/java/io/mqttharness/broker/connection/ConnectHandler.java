@@ -8,7 +8,9 @@ import io.mqttharness.broker.server.BrokerContext;
 import io.mqttharness.broker.server.MqttPipelineNames;
 import io.mqttharness.broker.session.Session;
 import io.mqttharness.broker.session.SessionStore;
+import io.mqttharness.codec.MqttPacketEncoder;
 import io.mqttharness.codec.MqttProperties;
+import io.mqttharness.codec.packet.MqttConnAck;
 import io.mqttharness.codec.packet.MqttConnect;
 import io.mqttharness.codec.packet.MqttWill;
 import io.mqttharness.codec.netty.MqttEncoder;
@@ -19,7 +21,7 @@ import java.util.UUID;
 
 /**
  * CONNECT (sections 3.1 and 3.2): validates it, authenticates, opens or resumes the session, takes over an
- * existing connection with the same client identifier (MQTT-3.1.4-3; MQTT-3.1.4-2 in 3.1.1) and answers CONNACK,
+ * existing connection with the same client identifier (MQTT-3.1.4-3 in 5.0, MQTT-3.1.4-2 in 3.1.1) and answers CONNACK,
  * followed by the retransmissions of a resumed session (MQTT-4.4.0-1).
  */
 public final class ConnectHandler {
@@ -150,6 +152,25 @@ public final class ConnectHandler {
             serverKeepAlive = keepAlive;
         }
 
+        String responseInformation = v5 && Integer.valueOf(1).equals(connect.properties().requestResponseInformation())
+                ? "response/" + clientId : null;
+        String assignedClientId = connect.clientId().isEmpty() ? clientId : null;
+        Long announcedExpiry = grantedExpiry != requestedExpiry ? grantedExpiry : null;
+        // the size does not depend on Session Present: check before the session is touched
+        MqttConnAck probe = connAcks.accepted(connection, false, assignedClientId, serverKeepAlive, announcedExpiry,
+                responseInformation, authProperties);
+        boolean compactConnAck = false;
+        if (!writer.fits(connection, probe)) {
+            if (!writer.fits(connection, ConnAckFactory.withoutDefaults(probe))) {
+                // MQTT-3.1.2-24: not even the CONNACK may exceed the client's limit, so nothing can be answered
+                closer.close(connection, "CONNACK of " + MqttPacketEncoder.encodedSize(probe, connection.version())
+                        + " bytes exceeds the client's Maximum Packet Size " + connection.clientMaximumPacketSize()
+                        + " [MQTT-3.1.2-24]");
+                return;
+            }
+            compactConnAck = true;
+        }
+
         SessionStore.OpenResult opened = context.sessions().open(clientId, connect.cleanStart(), connection,
                 username, grantedExpiry);
         Session session = opened.session();
@@ -168,11 +189,9 @@ public final class ConnectHandler {
             ChannelPipeline pipeline = connection.channel().pipeline();
             pipeline.addBefore(MqttPipelineNames.DECODER, MqttPipelineNames.KEEP_ALIVE, new KeepAliveHandler(keepAlive));
         }
-        String responseInformation = v5 && Integer.valueOf(1).equals(connect.properties().requestResponseInformation())
-                ? "response/" + clientId : null;
-        writer.write(connection, connAcks.accepted(connection, opened.present(),
-                connect.clientId().isEmpty() ? clientId : null, serverKeepAlive,
-                grantedExpiry != requestedExpiry ? grantedExpiry : null, responseInformation, authProperties));
+        MqttConnAck connAck = connAcks.accepted(connection, opened.present(), assignedClientId, serverKeepAlive,
+                announcedExpiry, responseInformation, authProperties);
+        writer.write(connection, compactConnAck ? ConnAckFactory.withoutDefaults(connAck) : connAck);
         outbound.resume(connection);
     }
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * connection closes without a DISCONNECT with reason 0x00 (MQTT-3.1.2-8; 0x04 keeps it, MQTT 5.0 section 3.14.2.1),
  * honouring its Will Delay Interval. On takeover the old connection's will is published at once when its delay
  * is 0 or the new connection starts a clean session (the old session ends), and discarded otherwise, because
- * a new connection to the session exists before the delay passed (MQTT-3.1.3-9). The will is not published when
- * the broker itself shuts down.
+ * a new connection to the session exists before the delay passed (MQTT-3.1.3-9 in 5.0). The will is not published
+ * when the broker itself shuts down.
  */
 public final class ConnectionLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionLifecycle.class);

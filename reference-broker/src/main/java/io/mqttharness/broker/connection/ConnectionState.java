@@ -7,7 +7,7 @@ import java.util.Set;
  * Life cycle of one network connection. The first packet must be CONNECT (MQTT-3.1.0-1), which leads to
  * AUTHENTICATING (MQTT 5 enhanced authentication) or straight to CONNECTED; a second CONNECT is a Protocol Error
  * (MQTT-3.1.0-2). DISCONNECTING means the broker decided to close (DISCONNECT sent or received, CONNACK with an
- * error sent) and processes no further packets (MQTT-3.1.4-6 in 5.0, MQTT-3.2.2-5 in 3.1.1); CLOSED is final.
+ * error sent) and processes no further packets (MQTT-3.1.4-6 in 5.0, MQTT-3.1.4-5 in 3.1.1); CLOSED is final.
  */
 public enum ConnectionState {
     AWAITING_CONNECT,

@@ -8,6 +8,7 @@ import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.codec.packet.MqttConnect;
 import io.mqttharness.codec.packet.MqttWill;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -119,6 +120,21 @@ public final class MqttConnection implements SessionOwner {
                 flusher.run();
             });
         }
+    }
+
+    @Override
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    /**
+     * Bytes written to the channel that the socket has not taken yet (Netty's outbound buffer), 0 once the channel
+     * is closed. A read-only metric: bounded by the channel's high water mark plus one packet, because the session
+     * stops handing out messages while the channel is not writable.
+     */
+    public long pendingOutboundBytes() {
+        ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
     @Override

@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place packets leave the broker towards a client. It enforces the client's Maximum Packet Size: the
- * broker never sends a larger packet (MQTT-3.1.2-24 in 5.0); problem information is stripped first, and a PUBLISH
- * that is still too large is discarded as if it had been sent (MQTT-3.1.2-25). It also counts packets for
- * {@code $SYS}.
+ * broker never sends a larger packet (MQTT-3.1.2-24 in 5.0); problem information is stripped first (see
+ * {@link ProblemInformation}), and a PUBLISH that is still too large is discarded as if it had been sent
+ * (MQTT-3.1.2-25) and counted in {@code $SYS/broker/messages/dropped}. It also counts packets for {@code $SYS}.
  */
 public final class OutboundPacketWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundPacketWriter.class);
@@ -50,7 +50,25 @@ public final class OutboundPacketWriter {
         return connection.channel().writeAndFlush(toSend);
     }
 
+    /** True when the packet can be sent to this client, as it is or without its problem information. */
+    public boolean fits(MqttConnection connection, MqttPacket packet) {
+        return shrink(connection, packet) != null;
+    }
+
     private MqttPacket fit(MqttConnection connection, MqttPacket packet) {
+        MqttPacket p = shrink(connection, packet);
+        if (p == null) {
+            if (packet instanceof MqttPublish) {
+                stats.messageDropped();
+            }
+            LOG.debug("{}: discarding {} larger than the client's Maximum Packet Size {}", connection, packet.type(),
+                    connection.clientMaximumPacketSize());
+        }
+        return p;
+    }
+
+    /** The packet as it may be sent to this client, or null when even without problem information it is too large. */
+    private static MqttPacket shrink(MqttConnection connection, MqttPacket packet) {
         if (!connection.isV5()) {
             return packet;
         }
@@ -69,10 +87,6 @@ public final class OutboundPacketWriter {
                 return p;
             }
         }
-        if (p instanceof MqttPublish) {
-            stats.messageDropped();
-        }
-        LOG.debug("{}: discarding {} larger than the client's Maximum Packet Size {}", connection, p.type(), max);
         return null;
     }
 }

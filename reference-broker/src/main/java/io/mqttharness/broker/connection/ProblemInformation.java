@@ -16,7 +16,9 @@ import io.mqttharness.codec.packet.MqttUnsubAck;
  * Removes the Reason String and User Properties of a packet the broker sends: when the client asked for no
  * problem information (MQTT-3.1.2-29 in 5.0: only CONNACK, DISCONNECT and PUBLISH may carry them then) or when
  * they would push the packet over the client's Maximum Packet Size (MQTT-3.1.2-24 and the per-packet "MUST NOT
- * send this property if it would increase the size beyond the Maximum Packet Size" rules, e.g. MQTT-3.2.2-19/20).
+ * send this property if it would increase the size beyond the Maximum Packet Size" rules of MQTT 5.0: CONNACK
+ * MQTT-3.2.2-19/20, PUBACK MQTT-3.4.2-2/3, PUBREC MQTT-3.5.2-2/3, PUBREL MQTT-3.6.2-2/3, PUBCOMP MQTT-3.7.2-2/3,
+ * SUBACK MQTT-3.9.2-1/2, UNSUBACK MQTT-3.11.2-1/2, DISCONNECT MQTT-3.14.2-3/4, AUTH MQTT-3.15.2-2/3).
  * PUBLISH is never changed: its User Properties belong to the application message.
  */
 final class ProblemInformation {

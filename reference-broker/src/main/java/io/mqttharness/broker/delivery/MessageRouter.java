@@ -22,7 +22,7 @@ import java.util.Map;
  * message, with the maximum QoS of the matching subscriptions (MQTT-3.3.5-1 in 3.1.1, MQTT-3.3.4-2 in 5.0),
  * every matching Subscription Identifier (MQTT-3.3.4-3..5 in 5.0) and RETAIN kept if any matching subscription
  * has Retain As Published. A subscription with No Local does not count for the publishing client itself
- * (MQTT-3.8.3-3). Each matching shared subscription group delivers one more copy to the member it picks
+ * (MQTT-3.8.3-3 in 5.0). Each matching shared subscription group delivers one more copy to the member it picks
  * (MQTT 5.0 section 4.8.2).
  */
 public final class MessageRouter {

@@ -4,9 +4,9 @@ import java.util.BitSet;
 
 /**
  * Packet Identifiers for QoS 1/2 PUBLISH sent by the server to one session. Identifiers are 1..65535, must be
- * unused while their exchange is in flight (MQTT-2.2.1-3 / 5.0 MQTT-2.2.1-3) and are handed out round robin so
- * that a just-released identifier is not reused at once (easier to follow in traces). Not thread safe: owned by
- * its {@code Session}, which guards it.
+ * unused while their exchange is in flight (MQTT-2.3.1-4 in 3.1.1, MQTT-2.2.1-4 in 5.0) and are handed out round
+ * robin so that a just-released identifier is not reused at once (easier to follow in traces). Not thread safe:
+ * owned by its {@code Session}, which guards it.
  */
 public final class PacketIdAllocator {
     private static final int MAX = 65_535;

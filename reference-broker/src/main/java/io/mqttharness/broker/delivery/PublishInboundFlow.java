@@ -91,7 +91,8 @@ public final class PublishInboundFlow {
         int id = publish.packetId();
         if (publish.qos() == MqttQos.EXACTLY_ONCE) {
             if (session.inboundQos2State(id) == InboundQos2State.AWAITING_PUBREL) {
-                // duplicate of a message already routed: acknowledge again, do not deliver twice (MQTT-4.3.3-9)
+                // duplicate of a message already routed: acknowledge again, do not deliver twice (MQTT-4.3.3-10 in
+                // 5.0, MQTT-4.3.3-2 in 3.1.1)
                 writer.writeAndFlush(connection, new MqttPubRec(id));
                 return;
             }

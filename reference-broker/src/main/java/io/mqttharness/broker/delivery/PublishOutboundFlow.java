@@ -18,8 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Server-to-client delivery of one connection's session, always on the connection's event loop: takes queued
  * messages while the inflight window (the client's Receive Maximum, MQTT-3.3.4-9 in 5.0, capped by
- * {@code max_inflight_messages}) has room and the channel is writable (slow consumers stay queued, bounded by the
- * session queue), and drives the acknowledgement flows of section 4.3 (PUBACK; PUBREC, PUBREL, PUBCOMP).
+ * {@code max_inflight_messages}) has room and the channel is writable, and drives the acknowledgement flows of
+ * section 4.3 (PUBACK; PUBREC, PUBREL, PUBCOMP).
+ *
+ * <p><b>Slow consumers.</b> Writing stops as soon as the channel passes its high water mark, so at most that much
+ * plus one packet waits in the channel; further messages wait in the session queue, bounded by
+ * {@code max_queued_messages} (see {@code QueuePolicy} for what is dropped). The flow resumes when the channel
+ * becomes writable again ({@code channelWritabilityChanged}) or an acknowledgement frees the window.
  */
 public final class PublishOutboundFlow {
     private static final Logger LOG = LoggerFactory.getLogger(PublishOutboundFlow.class);

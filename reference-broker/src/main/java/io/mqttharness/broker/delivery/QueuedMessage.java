@@ -35,8 +35,8 @@ public record QueuedMessage(MqttPublish publish, MqttQos qos, boolean retain, Li
     /**
      * The PUBLISH to put on the wire. MQTT 5: Message Expiry Interval reduced by the waiting time (MQTT-3.3.2-6),
      * this subscriber's Subscription Identifiers, no Topic Alias; MQTT 3.1.1: no properties. DUP is 0 on the first
-     * attempt (MQTT-3.3.1-1) and always 0 for QoS 0 (MQTT-3.3.1-2); the incoming DUP is never propagated
-     * (MQTT-3.3.1-3).
+     * attempt (MQTT-4.3.2-2 / MQTT-4.3.3-2 in 5.0, MQTT-4.3.2-1 / MQTT-4.3.3-1 in 3.1.1), 1 on re-delivery
+     * (MQTT-3.3.1-1) and always 0 for QoS 0 (MQTT-3.3.1-2); the incoming DUP is never propagated (MQTT-3.3.1-3).
      */
     public MqttPublish toPublish(int packetId, boolean dup, long nowNanos, MqttVersion version) {
         MqttProperties properties = MqttProperties.EMPTY;

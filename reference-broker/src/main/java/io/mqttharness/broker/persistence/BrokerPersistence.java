@@ -42,6 +42,11 @@ public final class BrokerPersistence implements AutoCloseable {
     /** System property overriding {@link #DEFAULT_COMPACT_BYTES} (bytes), for tuning and tests. */
     public static final String COMPACT_BYTES_PROPERTY = "mqttharness.persistence.compactBytes";
     static final long FLUSH_INTERVAL_MILLIS = 10;
+    /**
+     * System property overriding the background flush interval (milliseconds); 0 turns the background flush off,
+     * so that only acknowledgements and {@link #close()} write the journal (for tests of exactly that).
+     */
+    public static final String FLUSH_INTERVAL_PROPERTY = "mqttharness.persistence.flushIntervalMillis";
     private static final Logger LOG = LoggerFactory.getLogger(BrokerPersistence.class);
     private static final BrokerPersistence DISABLED = new BrokerPersistence();
 
@@ -65,7 +70,7 @@ public final class BrokerPersistence implements AutoCloseable {
     }
 
     private BrokerPersistence(PersistenceDirectory dir, JournalWriter writer, PersistentState loaded,
-            long compactBytes, boolean fsync) {
+            long compactBytes, boolean fsync, long flushIntervalMillis) {
         this.dir = dir;
         this.writer = writer;
         this.loaded = loaded;
@@ -78,8 +83,10 @@ public final class BrokerPersistence implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        background.scheduleWithFixedDelay(this::flushInBackground, FLUSH_INTERVAL_MILLIS, FLUSH_INTERVAL_MILLIS,
-                TimeUnit.MILLISECONDS);
+        if (flushIntervalMillis > 0) {
+            background.scheduleWithFixedDelay(this::flushInBackground, flushIntervalMillis, flushIntervalMillis,
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Persistence that keeps nothing. */
@@ -93,7 +100,8 @@ public final class BrokerPersistence implements AutoCloseable {
             return DISABLED;
         }
         long compact = Long.getLong(COMPACT_BYTES_PROPERTY, DEFAULT_COMPACT_BYTES);
-        return open(config.persistenceLocation(), config.persistenceFsync(), compact);
+        long flushInterval = Long.getLong(FLUSH_INTERVAL_PROPERTY, FLUSH_INTERVAL_MILLIS);
+        return open(config.persistenceLocation(), config.persistenceFsync(), compact, flushInterval);
     }
 
     /**
@@ -103,6 +111,14 @@ public final class BrokerPersistence implements AutoCloseable {
      *     offset)
      */
     public static BrokerPersistence open(Path location, boolean fsync, long compactBytes) {
+        return open(location, fsync, compactBytes, FLUSH_INTERVAL_MILLIS);
+    }
+
+    /**
+     * As {@link #open(Path, boolean, long)}, writing records that no acknowledgement waited for every
+     * {@code flushIntervalMillis} (0: only on acknowledgements and {@link #close()}).
+     */
+    public static BrokerPersistence open(Path location, boolean fsync, long compactBytes, long flushIntervalMillis) {
         PersistenceDirectory dir = PersistenceDirectory.open(location);
         try {
             List<Long> journals = dir.journals();
@@ -119,7 +135,7 @@ public final class BrokerPersistence implements AutoCloseable {
             LOG.info("persistence in {}: restored {} sessions and {} retained messages (fsync {})", dir.path(),
                     state.sessions.size(), state.retained.size(), fsync ? "on" : "off");
             return new BrokerPersistence(dir, new JournalWriter(journal, generation, fsync), state, compactBytes,
-                    fsync);
+                    fsync, flushIntervalMillis);
         } catch (RuntimeException e) {
             dir.close();
             throw e;

@@ -73,7 +73,7 @@ public record Subscription(
             char c = shareGroup.charAt(i);
             if (c == '/' || c == '+' || c == '#') {
                 throw new IllegalArgumentException("invalid ShareName '" + shareGroup + "': character '" + c
-                        + "' at index " + i + " is not allowed [MQTT-4.8.2-1]");
+                        + "' at index " + i + " is not allowed [MQTT-4.8.2-2]");
             }
         }
     }

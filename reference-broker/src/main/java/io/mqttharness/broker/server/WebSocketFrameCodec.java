@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * MQTT over WebSocket (MQTT 5.0 section 6): binary frame payloads form the MQTT byte stream, whatever the frame
- * boundaries (MQTT-6.0.0-2/3), and every outgoing ByteBuf becomes one binary frame. Any other data frame (text)
+ * boundaries (MQTT-6.0.0-2), and every outgoing ByteBuf becomes one binary frame. Any other data frame (text)
  * closes the connection (MQTT-6.0.0-1).
  */
 public final class WebSocketFrameCodec extends MessageToMessageCodec<WebSocketFrame, ByteBuf> {

@@ -91,8 +91,9 @@ public final class Session {
     }
 
     /**
-     * Queues a message for this client. Offline sessions take QoS 0 only when configured; a full queue drops the
-     * newest message (this one) and counts it.
+     * Queues a message for this client, following the {@link QueuePolicy}: offline sessions take QoS 0 only when
+     * configured; a QoS 0 message for a connection that is not writable (a slow consumer) is dropped; a full queue
+     * drops the newest message (this one). Dropped messages are counted in {@code $SYS/broker/messages/dropped}.
      */
     public void offer(QueuedMessage message) {
         SessionOwner toWake;
@@ -100,7 +101,13 @@ public final class Session {
             if (ended) {
                 return;
             }
-            if (owner == null && message.qos() == MqttQos.AT_MOST_ONCE && !policy.queueQos0WhileOffline()) {
+            boolean qos0 = message.qos() == MqttQos.AT_MOST_ONCE;
+            if (owner == null && qos0 && !policy.queueQos0WhileOffline()) {
+                return;
+            }
+            if (owner != null && qos0 && !owner.isWritable()) {
+                // at most once allows the loss; queueing would let a client that stopped reading pin memory
+                policy.stats().messageDropped();
                 return;
             }
             if (policy.maxQueued() > 0 && queue.size() >= policy.maxQueued()) {

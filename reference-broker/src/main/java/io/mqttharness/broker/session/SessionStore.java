@@ -67,8 +67,9 @@ public final class SessionStore {
     /**
      * Opens the session for a CONNECT that was accepted. Clean Start 1 ends an existing session and starts a new
      * one (MQTT-3.1.2-4 in 5.0, MQTT-3.1.2-6 in 3.1.1); Clean Start 0 resumes an existing session
-     * (MQTT-3.1.2-5 / MQTT-3.1.2-4) or creates one (MQTT-3.1.2-6 / MQTT-3.1.2-5). Resuming cancels the session's
-     * expiry and its delayed will (MQTT-3.1.3-9); ending it publishes the delayed will (the session ended first).
+     * (MQTT-3.1.2-5 in 5.0, MQTT-3.1.2-4 in 3.1.1) or creates one (MQTT-3.1.2-6 in 5.0, MQTT-3.1.2-4 in 3.1.1).
+     * Resuming cancels the session's
+     * expiry and its delayed will (MQTT-3.1.3-9 in 5.0); ending it publishes the delayed will (the session ended first).
      *
      * <p>With persistence on, a session whose Session Expiry Interval is above 0 is persistent: from now on its
      * changes are journaled, and a resumed session with expiry 0 is forgotten on disk at once (it ends with this

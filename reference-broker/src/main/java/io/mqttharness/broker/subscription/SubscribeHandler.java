@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SUBSCRIBE (section 3.8): stores each subscription, answers with one SUBACK reason code per filter in the order
- * of the request (MQTT-3.8.4-6 in 3.1.1, MQTT-3.9.3-1 in 5.0), and then sends the matching retained messages as
+ * SUBSCRIBE (section 3.8): stores each subscription, answers with one SUBACK reason code per filter
+ * (MQTT-3.8.4-5 in 3.1.1, MQTT-3.8.4-6 in 5.0) in the order of the request (MQTT-3.9.3-1 in both), and then sends the matching retained messages as
  * the Retain Handling option says (MQTT-3.3.1-9/10/11 in 5.0; always in 3.1.1, MQTT-3.3.1-6), with RETAIN set
  * (MQTT-3.3.1-8 in 3.1.1). Retained messages are not sent for shared subscriptions (MQTT 5.0 section 3.3.1.3).
  * A subscription that replaces one with the same filter keeps no state of the old one besides counting as

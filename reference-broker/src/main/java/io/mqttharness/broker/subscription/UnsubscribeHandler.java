@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * UNSUBSCRIBE (section 3.10): removes each matching subscription and always answers UNSUBACK, also when nothing
- * matched (MQTT-3.10.4-5 in 3.1.1 and 5.0); in MQTT 5 with one reason code per filter in order, 0x11 No
- * subscription existed where nothing was removed (MQTT-3.11.3-1).
+ * matched (MQTT-3.10.4-5 in 3.1.1 and 5.0); in MQTT 5 with one reason code per filter in order (MQTT-3.11.3-1),
+ * 0x11 No subscription existed where nothing was removed (MQTT-3.11.3-2).
  */
 public final class UnsubscribeHandler {
     private final SubscriptionTree subscriptions;
