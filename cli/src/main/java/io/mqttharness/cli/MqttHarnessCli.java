@@ -45,6 +45,7 @@ public final class MqttHarnessCli implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new MqttHarnessCli());
         cmd.addSubcommand(new BrokerCommand(environment));
         cmd.addSubcommand(new PasswdCommand(environment));
+        cmd.addSubcommand(new CertifyCommand());
         cmd.setExecutionStrategy(new VerbosityAwareExecutionStrategy());
         cmd.setExecutionExceptionHandler(new CliExecutionExceptionHandler());
         cmd.setParameterExceptionHandler(new CliParameterExceptionHandler());
