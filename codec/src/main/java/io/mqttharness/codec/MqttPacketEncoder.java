@@ -47,6 +47,9 @@ public final class MqttPacketEncoder {
      * @throws IllegalArgumentException if {@code version} cannot express the packet
      */
     public static ByteBuf encode(MqttPacket packet, MqttVersion version, ByteBufAllocator allocator) {
+        if (packet instanceof MqttPublish publish) {
+            return MqttPublishEncoder.encode(publish, version, allocator); // the hot path, sized in one pass
+        }
         int body = bodySize(packet, version);
         int total = 1 + MqttVariableByteInteger.size(body) + body;
         ByteBuf buf = allocator.buffer(total, total);

@@ -89,7 +89,8 @@ public record MqttProperties(
 
     /** True when no property is present. */
     public boolean isEmpty() {
-        return payloadFormatIndicator == null && messageExpiryInterval == null && contentType == null && responseTopic == null && correlationData == null && subscriptionIdentifiers.isEmpty() && sessionExpiryInterval == null && assignedClientIdentifier == null && serverKeepAlive == null && authenticationMethod == null && authenticationData == null && requestProblemInformation == null && willDelayInterval == null && requestResponseInformation == null && responseInformation == null && serverReference == null && reasonString == null && receiveMaximum == null && topicAliasMaximum == null && topicAlias == null && maximumQos == null && retainAvailable == null && userProperties.isEmpty() && maximumPacketSize == null && wildcardSubscriptionAvailable == null && subscriptionIdentifierAvailable == null && sharedSubscriptionAvailable == null;
+        // EMPTY is what every MQTT 3.1.1 packet and most MQTT 5 ones carry: skip the 27 field tests for it
+        return this == EMPTY || payloadFormatIndicator == null && messageExpiryInterval == null && contentType == null && responseTopic == null && correlationData == null && subscriptionIdentifiers.isEmpty() && sessionExpiryInterval == null && assignedClientIdentifier == null && serverKeepAlive == null && authenticationMethod == null && authenticationData == null && requestProblemInformation == null && willDelayInterval == null && requestResponseInformation == null && responseInformation == null && serverReference == null && reasonString == null && receiveMaximum == null && topicAliasMaximum == null && topicAlias == null && maximumQos == null && retainAvailable == null && userProperties.isEmpty() && maximumPacketSize == null && wildcardSubscriptionAvailable == null && subscriptionIdentifierAvailable == null && sharedSubscriptionAvailable == null;
     }
 
     @Override

@@ -72,13 +72,8 @@ public final class MqttTopics {
 
     /** True if {@code s} contains {@code +} or {@code #}. */
     public static boolean containsWildcard(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '+' || c == '#') {
-                return true;
-            }
-        }
-        return false;
+        // two String.indexOf calls beat one charAt loop: the JIT turns each into a vectorized scan
+        return s.indexOf('+') >= 0 || s.indexOf('#') >= 0;
     }
 
     /** {@link #parseShared(String, MqttVersion)} with MQTT 5 statement IDs. */

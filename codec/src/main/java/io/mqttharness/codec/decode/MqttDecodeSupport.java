@@ -4,6 +4,7 @@ import io.mqttharness.codec.MqttDecodeException;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.codec.reason.MqttDisconnectReasonCode;
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * Bounds-checked primitive reads and the checks every packet decoder shares (fixed-header flags, packet
@@ -52,15 +53,28 @@ final class MqttDecodeSupport {
     static byte[] readBinary(ByteBuf buf, String field) {
         int length = readUnsignedShort(buf, field + " length");
         require(buf, length, field);
-        byte[] bytes = new byte[length];
-        buf.readBytes(bytes);
-        return bytes;
+        return readBytes(buf, length);
     }
 
     /** The rest of the packet as bytes (PUBLISH payload). */
     static byte[] readRest(ByteBuf buf) {
-        byte[] bytes = new byte[buf.readableBytes()];
-        buf.readBytes(bytes);
+        return readBytes(buf, buf.readableBytes());
+    }
+
+    /**
+     * Copies {@code length} readable bytes into a new array and advances past them. From a heap buffer this is
+     * one {@link Arrays#copyOfRange}, which the JIT allocates without zeroing first (the copy fills it).
+     */
+    private static byte[] readBytes(ByteBuf buf, int length) {
+        byte[] bytes;
+        if (buf.hasArray()) {
+            int from = buf.arrayOffset() + buf.readerIndex();
+            bytes = Arrays.copyOfRange(buf.array(), from, from + length);
+            buf.skipBytes(length);
+        } else {
+            bytes = new byte[length];
+            buf.readBytes(bytes);
+        }
         return bytes;
     }
 

@@ -60,7 +60,13 @@ public final class MqttPropertiesDecoder {
         List<Integer> subscriptionIds = null;
         long seen = 0;
         while (props.isReadable()) {
-            int idValue = MqttVariableByteInteger.read(props, V5);
+            int idValue = props.readUnsignedByte();
+            if (idValue >= 0x80) {
+                // no identifier needs a second byte, but a longer (or non-minimal) one must still be reported
+                // exactly as the Variable Byte Integer it is
+                props.readerIndex(props.readerIndex() - 1);
+                idValue = MqttVariableByteInteger.read(props, V5);
+            }
             MqttPropertyId id = MqttPropertyId.fromId(idValue);
             if (id == null) {
                 throw malformed(null, "unknown property identifier 0x" + Integer.toHexString(idValue) + " in " + where);

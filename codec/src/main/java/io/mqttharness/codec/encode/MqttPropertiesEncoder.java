@@ -118,11 +118,21 @@ public final class MqttPropertiesEncoder {
 
     /** Writes the Property Length and the properties. */
     public static void write(ByteBuf buf, MqttProperties p) {
-        if (p.isEmpty()) {
+        write(buf, p, size(p));
+    }
+
+    /**
+     * Writes the Property Length and the properties when their {@link #size(MqttProperties) size} is already
+     * known, sparing a second sizing pass over every string.
+     *
+     * @param size {@code size(p)}; not re-checked
+     */
+    public static void write(ByteBuf buf, MqttProperties p, int size) {
+        if (size == 0) {
             buf.writeByte(0);
             return;
         }
-        MqttVariableByteInteger.write(buf, size(p));
+        MqttVariableByteInteger.write(buf, size);
         writeByte(buf, MqttPropertyId.PAYLOAD_FORMAT_INDICATOR, p.payloadFormatIndicator());
         writeInt(buf, MqttPropertyId.MESSAGE_EXPIRY_INTERVAL, p.messageExpiryInterval());
         writeString(buf, MqttPropertyId.CONTENT_TYPE, p.contentType());
