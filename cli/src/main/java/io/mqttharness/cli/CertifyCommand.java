@@ -62,7 +62,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "URL",
             description = "Broker to certify: tcp://host:port, or 'embedded' (the default) for the reference "
-                    + "broker on a free loopback port. tls:// and ws:// are not supported yet.")
+                    + "broker on a free loopback port.")
     private String target;
 
     @Option(names = "--mqtt", paramLabel = "VERSION", defaultValue = "all",

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /**
  * The broker {@code certify} checks: the embedded reference broker (no {@code --target}, or {@code embedded}) or a
- * network address. The engine's scripted client speaks plain TCP only today, so TLS and WebSocket targets are
- * refused with a clear message instead of being tried and failing in odd ways.
+ * network address over plain TCP, TLS or WebSocket (TLS trust settings come from the profile's {@code tls:} section).
  *
  * @param target the address, or {@code null} for the embedded broker (its port is known only once it runs)
  */
@@ -32,17 +31,9 @@ record CertifyTarget(MqttTarget target) {
         int schemeEnd = t.indexOf("://");
         String scheme = schemeEnd < 0 ? "tcp" : t.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         switch (scheme) {
-            case "tcp", "mqtt" -> { }
-            case "tls", "ssl", "mqtts", "ws", "wss" -> throw new CliException(CliException.BAD_INPUT, scheme
-                    + ":// targets are not supported yet: the conformance client speaks plain TCP only "
-                    + "(use tcp://host:port, e.g. a plain listener of the broker)");
+            case "tcp", "mqtt", "tls", "ssl", "mqtts", "ws", "wss" -> { }
             default -> throw new CliException(CliException.BAD_INPUT, "unknown scheme '" + scheme + "' in --target "
-                    + t + " (expected tcp://host:port or embedded)");
-        }
-        String rest = schemeEnd < 0 ? t : t.substring(schemeEnd + 3);
-        if (rest.contains("/") && !rest.endsWith("/")) {
-            throw new CliException(CliException.BAD_INPUT, "--target " + t + ": a tcp:// target has no path "
-                    + "(expected tcp://host:port)");
+                    + t + " (expected tcp://, tls://, ws:// or wss:// host:port, or embedded)");
         }
         try {
             return new CertifyTarget(MqttTarget.parse(schemeEnd < 0 ? "tcp://" + t : t));

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mqttharness.broker.MqttBroker;
+import io.mqttharness.broker.config.BrokerConfig;
+import io.mqttharness.broker.config.ListenerConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -141,12 +144,17 @@ class CertifyCommandTest {
     }
 
     @Test
-    void tls_and_websocket_targets_are_refused_with_exit_2() {
-        for (String target : List.of("tls://localhost:8883", "ws://localhost:8080/mqtt")) {
-            CliRun run = CliRun.run("certify", "--target", target);
+    void certifies_a_broker_over_websocket() {
+        BrokerConfig config = BrokerConfig.builder()
+                .listener(new ListenerConfig("127.0.0.1", 0, ListenerConfig.Protocol.WEBSOCKETS, "/mqtt", null))
+                .build();
+        try (MqttBroker broker = MqttBroker.start(config)) {
+            CliRun run = CliRun.run("certify", "--target", "ws://127.0.0.1:" + broker.port() + "/mqtt",
+                    "--only", "connect-clean-success,ping", "--report-dir", tmp.resolve("ws").toString());
 
-            assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
-            assertThat(run.err).contains(target.substring(0, target.indexOf(':')) + ":// targets are not supported yet");
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            assertThat(run.out).contains("MQTT 5      scenarios: 2 passed, 0 failed");
+            assertThat(tmp.resolve("ws").resolve("junit.xml")).exists();
         }
     }
 

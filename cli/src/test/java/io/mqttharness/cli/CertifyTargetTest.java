@@ -25,12 +25,12 @@ class CertifyTargetTest {
     }
 
     @Test
-    void tls_and_websocket_schemes_are_not_supported_yet() {
-        for (String t : new String[] {"tls://h:8883", "ssl://h:8883", "mqtts://h", "ws://h:8080/mqtt", "wss://h/mqtt"}) {
-            assertThatThrownBy(() -> CertifyTarget.parse(t)).isInstanceOf(CliException.class)
-                    .hasMessageContaining(":// targets are not supported yet")
-                    .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(2));
-        }
+    void tls_and_websocket_schemes_select_their_transport() {
+        assertThat(CertifyTarget.parse("tls://h:8883").target().transport()).isEqualTo(MqttTarget.Transport.TLS);
+        assertThat(CertifyTarget.parse("mqtts://h").target().port()).isEqualTo(8883);
+        assertThat(CertifyTarget.parse("ws://h:8080/mqtt").target().transport())
+                .isEqualTo(MqttTarget.Transport.WEBSOCKET);
+        assertThat(CertifyTarget.parse("wss://h/ws").target().path()).isEqualTo("/ws");
     }
 
     @Test
@@ -38,6 +38,6 @@ class CertifyTargetTest {
         assertThatThrownBy(() -> CertifyTarget.parse("http://h:80")).hasMessageContaining("unknown scheme 'http'");
         assertThatThrownBy(() -> CertifyTarget.parse("tcp://h:port")).hasMessageContaining("invalid port");
         assertThatThrownBy(() -> CertifyTarget.parse("tcp://h:70000")).hasMessageContaining("65535");
-        assertThatThrownBy(() -> CertifyTarget.parse("tcp://h:1883/mqtt")).hasMessageContaining("has no path");
+        assertThatThrownBy(() -> CertifyTarget.parse("tcp://h:1883/mqtt")).hasMessageContaining("a path is only allowed for ws:// and wss://");
     }
 }

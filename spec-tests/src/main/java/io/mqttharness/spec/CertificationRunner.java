@@ -5,6 +5,8 @@ import io.mqttharness.spec.capability.BrokerCapabilities;
 import io.mqttharness.spec.capability.CapabilityProbe;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import io.mqttharness.spec.client.BrokerUnreachableException;
+import io.mqttharness.spec.client.MqttTarget;
+import io.mqttharness.spec.client.TlsOptions;
 import io.mqttharness.spec.engine.RunIdentity;
 import io.mqttharness.spec.engine.RunSettings;
 import io.mqttharness.spec.engine.ScenarioExecutor;
@@ -59,7 +61,7 @@ public final class CertificationRunner {
             Map<MqttVersion, StatementCatalog> catalogs = new EnumMap<>(MqttVersion.class);
             request.versions().forEach(v -> catalogs.put(v, StatementCatalog.load(v)));
             List<ScenarioResult> results = execute(request, scenarios, caps, catalogs,
-                    new ScenarioExecutor(request.target(), settings, identity, group));
+                    new ScenarioExecutor(transportTarget(request), settings, identity, group));
             List<StatementResult> statements = new ArrayList<>();
             for (MqttVersion v : request.versions()) {
                 statements.addAll(StatementRollup.rollUp(catalogs.get(v), results));
@@ -73,7 +75,7 @@ public final class CertificationRunner {
 
     private static Map<MqttVersion, BrokerCapabilities> probe(CertificationRequest request, RunSettings settings,
             RunIdentity identity, EventLoopGroup group) throws InterruptedException {
-        CapabilityProbe probe = new CapabilityProbe(request.target(), settings, identity, group);
+        CapabilityProbe probe = new CapabilityProbe(transportTarget(request), settings, identity, group);
         Map<MqttVersion, BrokerCapabilities> caps = new EnumMap<>(MqttVersion.class);
         for (MqttVersion v : request.versions()) {
             caps.put(v, probe.probe(v, request.profile()));
@@ -134,10 +136,20 @@ public final class CertificationRunner {
     }
 
     private static RunSettings withProfileCredentials(RunSettings settings, CapabilityProfile profile) {
-        if (profile.username() == null && profile.password() == null) {
-            return settings;
+        RunSettings s = settings;
+        if (profile.enhancedAuth() != null || profile.deniedTopic() != null) {
+            s = s.withAuthorization(profile.enhancedAuth(), profile.deniedTopic());
         }
-        return settings.withCredentials(profile.username(), profile.password());
+        if (profile.username() == null && profile.password() == null) {
+            return s;
+        }
+        return s.withCredentials(profile.username(), profile.password());
+    }
+
+    /** The target with the profile's TLS trust options, which only the connections need. */
+    private static MqttTarget transportTarget(CertificationRequest request) {
+        TlsOptions tls = request.profile().tls();
+        return tls == null ? request.target() : request.target().withTls(tls);
     }
 
     private record PendingRun(Scenario scenario, MqttVersion version, Future<ScenarioResult> future) {

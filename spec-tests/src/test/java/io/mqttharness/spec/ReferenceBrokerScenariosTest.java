@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.mqttharness.broker.MqttBroker;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import io.mqttharness.spec.client.MqttTarget;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every built-in scenario against the reference broker, one dynamic test per scenario and version. The whole
@@ -23,8 +25,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReferenceBrokerScenariosTest {
+    /** Scenarios that need credentials, enhanced authentication or an ACL: run on the secured broker too. */
+    private static final List<String> SECURED = List.of("auth-*", "acl-*");
+
     private MqttBroker broker;
     private CertificationRun run;
+    private MqttBroker securedBroker;
+    private CertificationRun securedRun;
 
     @BeforeAll
     void certifyReferenceBroker() throws InterruptedException {
@@ -41,11 +48,31 @@ class ReferenceBrokerScenariosTest {
         run = new CertificationRunner().run(request.build());
     }
 
+    @BeforeAll
+    void certifySecuredReferenceBroker(@TempDir Path dir) throws InterruptedException {
+        securedBroker = SecuredReferenceBroker.start(dir);
+        CertificationRequest.Builder request = CertificationRequest.builder(
+                MqttTarget.tcp("127.0.0.1", securedBroker.port())).profile(SecuredReferenceBroker.profile())
+                .parallelism(4);
+        SECURED.forEach(request::only);
+        securedRun = new CertificationRunner().run(request.build());
+    }
+
     @AfterAll
     void stopBroker() {
         if (broker != null) {
             broker.close();
         }
+        if (securedBroker != null) {
+            securedBroker.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_credential_scenario_passes_on_the_secured_reference_broker() {
+        assertThat(securedRun.scenarios()).as("secured scenario results")
+                .anySatisfy(r -> assertThat(r.scenarioId()).isEqualTo("auth-scram-success"));
+        return securedRun.scenarios().stream().map(r -> DynamicTest.dynamicTest("secured " + name(r), () -> check(r)));
     }
 
     @TestFactory

@@ -29,7 +29,7 @@ import java.util.Set;
  *   - scenario: publish-qos3       # a scenario entry: pins this scenario's verdict
  *     version: "5"                 # optional; omitted = every version
  *     statement: MQTT-3.3.1-4      # the statement the broker deviates from
- *     verdict: FAILED              # optional, default FAILED
+ *     verdict: FAILED              # optional, default FAILED; a list when timing-dependent: [FAILED, PASSED]
  *     reason: keeps the connection open after a QoS 3 PUBLISH
  *     isolate: true                # optional: run it on a fresh broker, it leaves this one broken
  *   - statement: MQTT-4.7.2-1      # a statement entry: pins the statement's verdict
@@ -152,7 +152,15 @@ public record Baseline(String broker, List<BaselineEntry> entries, String source
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
-        Verdict verdict = verdict(text(node, "verdict"), where);
+        Set<Verdict> verdicts = java.util.EnumSet.noneOf(Verdict.class);
+        JsonNode verdictNode = node.get("verdict");
+        if (verdictNode == null || verdictNode.isNull()) {
+            verdicts.add(Verdict.FAILED);
+        } else {
+            for (JsonNode v : YamlValues.elements(verdictNode)) {
+                verdicts.add(verdict(v.asText(), where));
+            }
+        }
         BaselineEntry.Kind kind = scenario != null ? BaselineEntry.Kind.SCENARIO : BaselineEntry.Kind.STATEMENT;
         JsonNode isolate = node.get("isolate");
         if (isolate != null && !isolate.isBoolean()) {
@@ -161,14 +169,11 @@ public record Baseline(String broker, List<BaselineEntry> entries, String source
         if (isolate != null && isolate.asBoolean() && kind != BaselineEntry.Kind.SCENARIO) {
             throw new IllegalArgumentException(where + ": 'isolate' needs a 'scenario'");
         }
-        return new BaselineEntry(kind, scenario, statement, version, verdict, reason.strip(),
+        return new BaselineEntry(kind, scenario, statement, version, verdicts, reason.strip(),
                 isolate != null && isolate.asBoolean());
     }
 
     private static Verdict verdict(String text, String where) {
-        if (text == null) {
-            return Verdict.FAILED;
-        }
         try {
             Verdict v = Verdict.valueOf(text.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
             if (v == Verdict.NOT_COVERED) {

@@ -53,7 +53,7 @@ public record BaselineComparison(Baseline baseline, List<BaselineFinding> findin
                 BaselineEntry covering = coveringStatementEntry(baseline, r);
                 findings.add(new BaselineFinding(covering != null ? BaselineFinding.Kind.KNOWN
                         : BaselineFinding.Kind.NEW_FAILURE, r.scenarioId(), r.statements(), r.version(),
-                        covering != null ? covering.verdict() : null, r.verdict(), r.message(), covering));
+                        covering != null ? covering.verdicts() : Set.of(), r.verdict(), r.message(), covering));
             }
         }
         for (BaselineEntry entry : baseline.entries()) {
@@ -68,7 +68,7 @@ public record BaselineComparison(Baseline baseline, List<BaselineFinding> findin
                         || scenarios.stream().noneMatch(r -> r.scenarioId().equals(entry.scenarioId())))) {
                     // an all-versions entry only goes stale when the scenario is gone for every version
                     findings.add(new BaselineFinding(BaselineFinding.Kind.STALE, entry.scenarioId(),
-                            List.of(entry.statementId()), v, entry.verdict(), null,
+                            List.of(entry.statementId()), v, entry.verdicts(), null,
                             "the run has no result of scenario " + entry.scenarioId() + " under "
                                     + v.displayName(), entry));
                 }
@@ -83,11 +83,11 @@ public record BaselineComparison(Baseline baseline, List<BaselineFinding> findin
         if (!r.statements().contains(entry.statementId())
                 && !StatementCatalog.load(r.version()).contains(entry.statementId())) {
             return new BaselineFinding(BaselineFinding.Kind.STALE, r.scenarioId(), r.statements(), r.version(),
-                    entry.verdict(), r.verdict(), entry.statementId() + " is not a normative statement of MQTT "
+                    entry.verdicts(), r.verdict(), entry.statementId() + " is not a normative statement of MQTT "
                     + r.version().displayName(), entry);
         }
-        return new BaselineFinding(kind(entry.verdict(), r.verdict()), r.scenarioId(), r.statements(), r.version(),
-                entry.verdict(), r.verdict(), r.message(), entry);
+        return new BaselineFinding(kind(entry, r.verdict()), r.scenarioId(), r.statements(), r.version(),
+                entry.verdicts(), r.verdict(), r.message(), entry);
     }
 
     private static BaselineFinding judgeStatementEntry(BaselineEntry entry, MqttVersion v,
@@ -97,18 +97,18 @@ public record BaselineComparison(Baseline baseline, List<BaselineFinding> findin
                 .findFirst().orElse(null);
         if (result == null || result.verdict() == Verdict.NOT_COVERED) {
             return new BaselineFinding(BaselineFinding.Kind.STALE, null, List.of(entry.statementId()), v,
-                    entry.verdict(), result == null ? null : result.verdict(),
+                    entry.verdicts(), result == null ? null : result.verdict(),
                     "no scenario of the run checks " + entry.statementId() + " under " + v.displayName(), entry);
         }
-        return new BaselineFinding(kind(entry.verdict(), result.verdict()), null, List.of(entry.statementId()), v,
-                entry.verdict(), result.verdict(), "checked by " + result.scenarios(), entry);
+        return new BaselineFinding(kind(entry, result.verdict()), null, List.of(entry.statementId()), v,
+                entry.verdicts(), result.verdict(), "checked by " + result.scenarios(), entry);
     }
 
-    private static BaselineFinding.Kind kind(Verdict expected, Verdict actual) {
-        if (expected == actual) {
+    private static BaselineFinding.Kind kind(BaselineEntry entry, Verdict actual) {
+        if (entry.accepts(actual)) {
             return BaselineFinding.Kind.KNOWN;
         }
-        if (NO_DEVIATION.contains(actual) && !NO_DEVIATION.contains(expected)) {
+        if (NO_DEVIATION.contains(actual) && entry.verdicts().stream().noneMatch(NO_DEVIATION::contains)) {
             return BaselineFinding.Kind.FIXED;
         }
         return BaselineFinding.Kind.CHANGED;
@@ -124,7 +124,7 @@ public record BaselineComparison(Baseline baseline, List<BaselineFinding> findin
     private static BaselineEntry coveringStatementEntry(Baseline baseline, ScenarioResult r) {
         return baseline.entries().stream()
                 .filter(e -> e.kind() == BaselineEntry.Kind.STATEMENT && e.appliesTo(r.version())
-                        && e.verdict() == r.verdict() && r.statements().contains(e.statementId()))
+                        && e.accepts(r.verdict()) && r.statements().contains(e.statementId()))
                 .findFirst().orElse(null);
     }
 

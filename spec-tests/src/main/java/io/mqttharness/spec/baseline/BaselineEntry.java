@@ -3,6 +3,7 @@ package io.mqttharness.spec.baseline;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.Verdict;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One known deviation of a broker: the verdict expected for a scenario run or for a statement, and why.
@@ -17,14 +18,15 @@ import java.util.Objects;
  * @param scenarioId the scenario ID ({@link Kind#SCENARIO} only, else {@code null})
  * @param statementId the statement deviated from (always present)
  * @param version the version, or {@code null} for every version
- * @param verdict the expected verdict
+ * @param verdicts the expected verdict; several when the broker's behaviour is timing-dependent (e.g. a coarse
+ *        keep-alive timer that sometimes meets the deadline)
  * @param reason one line: what the broker does and why that is a deviation (or why the harness cannot judge)
  * @param isolate the scenario leaves the broker unusable for the scenarios that run after it (a crash or a wedged
  *        thread): runners that can start brokers run it on a fresh instance, so that the damage does not turn into
  *        false failures of unrelated scenarios ({@link Kind#SCENARIO} only)
  */
-public record BaselineEntry(Kind kind, String scenarioId, String statementId, MqttVersion version, Verdict verdict,
-        String reason, boolean isolate) {
+public record BaselineEntry(Kind kind, String scenarioId, String statementId, MqttVersion version,
+        Set<Verdict> verdicts, String reason, boolean isolate) {
 
     /** What an entry pins. */
     public enum Kind { SCENARIO, STATEMENT }
@@ -32,13 +34,26 @@ public record BaselineEntry(Kind kind, String scenarioId, String statementId, Mq
     public BaselineEntry {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(statementId, "statementId");
-        Objects.requireNonNull(verdict, "verdict");
+        verdicts = Set.copyOf(verdicts);
+        if (verdicts.isEmpty()) {
+            throw new IllegalArgumentException("an entry expects at least one verdict");
+        }
         Objects.requireNonNull(reason, "reason");
         if (kind == Kind.SCENARIO) {
             Objects.requireNonNull(scenarioId, "scenarioId");
         } else if (isolate) {
             throw new IllegalArgumentException("only a scenario entry can be isolated");
         }
+    }
+
+    /** Whether the entry expects this verdict. */
+    public boolean accepts(Verdict verdict) {
+        return verdicts.contains(verdict);
+    }
+
+    /** The expected verdicts in declaration order of {@link Verdict}, e.g. {@code FAILED or PASSED}. */
+    public String expectedText() {
+        return verdicts.stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(" or "));
     }
 
     /** Whether the entry applies under a version. */

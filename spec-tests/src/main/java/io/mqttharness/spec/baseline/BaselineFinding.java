@@ -3,6 +3,8 @@ package io.mqttharness.spec.baseline;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.Verdict;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How one verdict of a run compares with the baseline.
@@ -11,14 +13,14 @@ import java.util.List;
  * @param scenarioId the scenario, or {@code null} for a statement entry's finding
  * @param statements the statements concerned (the entry's statement, or every statement the scenario checks)
  * @param version the protocol version
- * @param expected what the baseline expects; {@code null} means "no deviation": PASSED, OBSERVATION or
+ * @param expected the verdicts the baseline expects; empty means "no deviation": PASSED, OBSERVATION or
  *        NOT_APPLICABLE
  * @param actual the verdict of the run, {@code null} for a stale entry
  * @param detail the failed expectation or reason of the run, or why an entry is stale
  * @param entry the baseline entry concerned, or {@code null} for a new failure
  */
 public record BaselineFinding(Kind kind, String scenarioId, List<String> statements, MqttVersion version,
-        Verdict expected, Verdict actual, String detail, BaselineEntry entry) {
+        Set<Verdict> expected, Verdict actual, String detail, BaselineEntry entry) {
 
     /** The outcomes of a comparison. */
     public enum Kind {
@@ -36,6 +38,7 @@ public record BaselineFinding(Kind kind, String scenarioId, List<String> stateme
 
     public BaselineFinding {
         statements = List.copyOf(statements);
+        expected = Set.copyOf(expected);
     }
 
     /** Whether this finding makes the run differ from the baseline. */
@@ -51,7 +54,8 @@ public record BaselineFinding(Kind kind, String scenarioId, List<String> stateme
         if (scenarioId != null && !statements.isEmpty()) {
             sb.append("  (").append(String.join(", ", statements)).append(')');
         }
-        sb.append("\n    expected ").append(expected == null ? "PASSED, OBSERVATION or NOT_APPLICABLE" : expected)
+        sb.append("\n    expected ").append(expected.isEmpty() ? "PASSED, OBSERVATION or NOT_APPLICABLE"
+                        : expected.stream().sorted().map(Enum::name).collect(Collectors.joining(" or ")))
                 .append(", actual ").append(actual == null ? "(no such result in the run)" : actual);
         if (detail != null && !detail.isBlank()) {
             sb.append("\n    run: ").append(detail.strip().replace("\n", "\n         "));

@@ -25,9 +25,19 @@ public final class Capability {
     /** The broker checks user name and password, and the profile gives valid ones (profile only). */
     public static final String CREDENTIALS = "credentials";
 
+    /**
+     * The broker supports SCRAM-SHA-256 enhanced authentication and the profile gives credentials for it
+     * ({@code enhanced_auth}; profile only).
+     */
+    public static final String ENHANCED_AUTH = "enhanced-auth";
+    /** The profile names a topic its user may not publish to ({@code denied_topic}; profile only). */
+    public static final String ACL = "acl";
+    /** The target is a {@code ws://} or {@code wss://} WebSocket endpoint (from the target). */
+    public static final String WEBSOCKET = "websocket";
+
     /** Every known capability. */
     public static final Set<String> ALL = Set.of(RETAIN, WILDCARD, SHARED_SUBSCRIPTIONS, SUBSCRIPTION_IDENTIFIERS,
-            TOPIC_ALIAS, QOS1, QOS2, SYS_TOPICS, QUEUE_QOS0_OFFLINE, CREDENTIALS);
+            TOPIC_ALIAS, QOS1, QOS2, SYS_TOPICS, QUEUE_QOS0_OFFLINE, CREDENTIALS, ENHANCED_AUTH, ACL, WEBSOCKET);
 
     /** Prefix of a requirement that the broker lacks a capability: {@code requires: ["!qos2"]}. */
     public static final String NOT = "!";

@@ -57,7 +57,10 @@ public final class CapabilityProbe {
                 refusal = switch (next.kind()) {
                     case CLOSED -> "the broker closed the connection without CONNACK";
                     case TIMEOUT -> "no CONNACK within " + settings.expectTimeout().toMillis() + " ms";
-                    default -> "the broker answered CONNECT with " + next.packet().summary();
+                    default -> refusedWithOlderConnack(version, next.packet().hex())
+                            ? "the broker refused MQTT " + version.displayName() + " with CONNACK return code 1 "
+                                    + "(3.1.1's unacceptable protocol version): it does not support this version"
+                            : "the broker answered CONNECT with " + next.packet().summary();
                 };
             } else if (connack.reasonCode().isError()) {
                 refusal = "the broker refused the CONNECT with " + connack.reasonCode()
@@ -67,11 +70,16 @@ public final class CapabilityProbe {
                 client.send(MqttDisconnect.NORMAL);
             }
         }
-        return capabilities(version, connack, refusal, profile);
+        return capabilities(version, connack, refusal, profile, target.transport());
     }
 
     static BrokerCapabilities capabilities(MqttVersion version, MqttConnAck connack, String refusal,
             CapabilityProfile profile) {
+        return capabilities(version, connack, refusal, profile, MqttTarget.Transport.TCP);
+    }
+
+    static BrokerCapabilities capabilities(MqttVersion version, MqttConnAck connack, String refusal,
+            CapabilityProfile profile, MqttTarget.Transport transport) {
         Map<String, Boolean> flags = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         Map<String, Long> limits = new HashMap<>();
@@ -91,6 +99,11 @@ public final class CapabilityProbe {
         set(flags, sources, Capability.SYS_TOPICS, false, "default");
         set(flags, sources, Capability.QUEUE_QOS0_OFFLINE, false, "default");
         set(flags, sources, Capability.CREDENTIALS, false, "default");
+        // the engine runs SCRAM-SHA-256 itself; other methods cannot be scripted
+        set(flags, sources, Capability.ENHANCED_AUTH, profile.enhancedAuth() != null
+                && EnhancedAuthProfile.SCRAM_SHA_256.equals(profile.enhancedAuth().method()), "profile");
+        set(flags, sources, Capability.ACL, profile.deniedTopic() != null, "profile");
+        set(flags, sources, Capability.WEBSOCKET, transport.webSocket(), "target");
         profile.capabilities().forEach((name, value) -> set(flags, sources, name, value, "profile"));
         limit(limits, "receive_maximum", p.receiveMaximum());
         limit(limits, "maximum_packet_size", p.maximumPacketSize());
@@ -98,6 +111,19 @@ public final class CapabilityProbe {
         limit(limits, "maximum_qos", p.maximumQos());
         limit(limits, "server_keep_alive", p.serverKeepAlive());
         return new BrokerCapabilities(version, connack != null, refusal, flags, sources, limits);
+    }
+
+    /**
+     * A broker without MQTT 5 answers a level-5 CONNECT with 3.1.1's return code 1 (unacceptable protocol version),
+     * which is not an MQTT 5 reason code: as a 3.1.1 CONNACK ({@code 20 02 00 01}) or in MQTT 5 shape with an empty
+     * property list ({@code 20 03 00 01 00}, Moquette 0.17). Either is undecodable as an MQTT 5 CONNACK.
+     */
+    static boolean refusedWithOlderConnack(MqttVersion version, String hex) {
+        if (!version.isV5() || hex == null) {
+            return false;
+        }
+        String bytes = hex.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        return bytes.equals("20020001") || bytes.equals("2003000100");
     }
 
     private static boolean isAuthRefusal(MqttConnAck a) {

@@ -65,6 +65,21 @@ public final class ClientInbox {
         }
     }
 
+    /** The most recent packet already read (before the cursor) that matches, or {@code null}. */
+    public ReceivedPacket lastRead(java.util.function.Predicate<ReceivedPacket> filter) {
+        lock.lock();
+        try {
+            for (int i = Math.min(position, packets.size()) - 1; i >= 0; i--) {
+                if (filter.test(packets.get(i))) {
+                    return packets.get(i);
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Moves the cursor, e.g. back to where an alternative started. */
     public void position(int newPosition) {
         lock.lock();

@@ -4,14 +4,35 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The broker under test: {@code tcp://host:port} (also written {@code mqtt://} or plain {@code host:port}).
- * TLS ({@code ssl://}) and WebSocket ({@code ws://}) transports are named here so that requests can carry them;
- * the scripted client supports {@link Transport#TCP} today.
+ * The broker under test and how to reach it: {@code tcp://host:port} (also {@code mqtt://} or plain
+ * {@code host:port}), {@code ssl://host:port} (also {@code tls://}, {@code mqtts://}), {@code ws://host:port/path}
+ * or {@code wss://host:port/path}.
+ *
+ * @param transport how packets travel
+ * @param host host name or address
+ * @param port TCP port
+ * @param path HTTP path of a WebSocket endpoint (default {@code /mqtt}); {@code null} for other transports
+ * @param tls trust settings of {@code ssl://} and {@code wss://} targets ({@code null}: {@link TlsOptions#DEFAULT})
  */
-public record MqttTarget(Transport transport, String host, int port) {
+public record MqttTarget(Transport transport, String host, int port, String path, TlsOptions tls) {
+
+    /** Default HTTP path of a WebSocket endpoint (the one most brokers use). */
+    public static final String DEFAULT_WEBSOCKET_PATH = "/mqtt";
 
     /** The transports a target can use. */
-    public enum Transport { TCP, TLS, WEBSOCKET }
+    public enum Transport {
+        TCP, TLS, WEBSOCKET, WEBSOCKET_TLS;
+
+        /** Whether the connection is encrypted with TLS. */
+        public boolean secure() {
+            return this == TLS || this == WEBSOCKET_TLS;
+        }
+
+        /** Whether MQTT travels in WebSocket binary frames. */
+        public boolean webSocket() {
+            return this == WEBSOCKET || this == WEBSOCKET_TLS;
+        }
+    }
 
     public MqttTarget {
         Objects.requireNonNull(transport, "transport");
@@ -19,6 +40,20 @@ public record MqttTarget(Transport transport, String host, int port) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, got " + port);
         }
+        if (transport.webSocket()) {
+            path = path == null || path.isEmpty() ? DEFAULT_WEBSOCKET_PATH : path;
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("WebSocket path must start with '/', got '" + path + "'");
+            }
+        } else {
+            path = null;
+        }
+        tls = transport.secure() ? (tls == null ? TlsOptions.DEFAULT : tls) : null;
+    }
+
+    /** A target with the default path and TLS options. */
+    public MqttTarget(Transport transport, String host, int port) {
+        this(transport, host, port, null, null);
     }
 
     /** A plain TCP target. */
@@ -26,9 +61,15 @@ public record MqttTarget(Transport transport, String host, int port) {
         return new MqttTarget(Transport.TCP, host, port);
     }
 
+    /** This target with other TLS options (ignored by targets without TLS). */
+    public MqttTarget withTls(TlsOptions options) {
+        return new MqttTarget(transport, host, port, path, options);
+    }
+
     /**
-     * Parses {@code tcp://host:port}, {@code mqtt://host:port}, {@code ssl://}, {@code mqtts://}, {@code ws://} or
-     * {@code host:port} (TCP); the port defaults to 1883 (8883 for TLS).
+     * Parses {@code tcp://host:port}, {@code mqtt://}, {@code ssl://}, {@code tls://}, {@code mqtts://},
+     * {@code ws://host:port/path}, {@code wss://host:port/path} or {@code host:port} (TCP). Default ports: 1883
+     * (TCP), 8883 (TLS), 80 (ws), 443 (wss); default WebSocket path {@code /mqtt}.
      */
     public static MqttTarget parse(String text) {
         String t = text.trim();
@@ -39,16 +80,27 @@ public record MqttTarget(Transport transport, String host, int port) {
             transport = switch (s) {
                 case "tcp", "mqtt" -> Transport.TCP;
                 case "ssl", "tls", "mqtts" -> Transport.TLS;
-                case "ws", "wss" -> Transport.WEBSOCKET;
+                case "ws" -> Transport.WEBSOCKET;
+                case "wss" -> Transport.WEBSOCKET_TLS;
                 default -> throw new IllegalArgumentException("unknown scheme '" + s + "' in '" + text
-                        + "' (expected tcp://, mqtt://, ssl://, mqtts:// or ws://)");
+                        + "' (expected tcp://, mqtt://, ssl://, tls://, mqtts://, ws:// or wss://)");
             };
             t = t.substring(scheme + 3);
         }
-        if (t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
+        String path = null;
+        int slash = t.indexOf('/');
+        if (slash >= 0) {
+            path = t.substring(slash);
+            t = t.substring(0, slash);
+            if (!transport.webSocket() && !path.equals("/")) {
+                throw new IllegalArgumentException("a path is only allowed for ws:// and wss:// targets: '"
+                        + text + "'");
+            }
         }
         int colon = t.lastIndexOf(':');
+        if (colon >= 0 && t.startsWith("[") && t.indexOf(']') > colon) {
+            colon = -1;
+        }
         String host = colon < 0 ? t : t.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -56,7 +108,12 @@ public record MqttTarget(Transport transport, String host, int port) {
         if (host.isEmpty()) {
             throw new IllegalArgumentException("no host in '" + text + "' (expected e.g. tcp://localhost:1883)");
         }
-        int port = transport == Transport.TLS ? 8883 : 1883;
+        int port = switch (transport) {
+            case TCP -> 1883;
+            case TLS -> 8883;
+            case WEBSOCKET -> 80;
+            case WEBSOCKET_TLS -> 443;
+        };
         if (colon >= 0) {
             try {
                 port = Integer.parseInt(t.substring(colon + 1));
@@ -64,7 +121,7 @@ public record MqttTarget(Transport transport, String host, int port) {
                 throw new IllegalArgumentException("invalid port in '" + text + "'");
             }
         }
-        return new MqttTarget(transport, host, port);
+        return new MqttTarget(transport, host, port, path, null);
     }
 
     @Override
@@ -73,7 +130,8 @@ public record MqttTarget(Transport transport, String host, int port) {
             case TCP -> "tcp";
             case TLS -> "ssl";
             case WEBSOCKET -> "ws";
+            case WEBSOCKET_TLS -> "wss";
         };
-        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + (path == null ? "" : path);
     }
 }

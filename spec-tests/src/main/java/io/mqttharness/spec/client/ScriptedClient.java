@@ -2,6 +2,7 @@ package io.mqttharness.spec.client;
 
 import io.mqttharness.codec.MqttHex;
 import io.mqttharness.codec.MqttPacketEncoder;
+import io.mqttharness.codec.MqttPacketType;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.codec.packet.MqttPacket;
 import io.mqttharness.spec.packet.PacketView;
@@ -14,7 +15,16 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Future;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScriptedClient implements AutoCloseable {
     private static final long WRITE_TIMEOUT_MILLIS = 5_000;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
+    /** Prefix of the message of an invalid {@code ws_split}, so the engine can report it as a scenario error. */
+    public static final String WS_SPLIT_ERROR = "ws_split: ";
 
     private final String name;
     private final MqttVersion version;
@@ -36,8 +48,11 @@ public final class ScriptedClient implements AutoCloseable {
     private final EventLoopGroup group;
     private final AtomicInteger packetIds = new AtomicInteger();
     private volatile Channel channel;
+    private volatile MqttTarget target;
     private volatile ClientInbox inbox = new ClientInbox();
     private volatile boolean closingByHarness;
+    /** Set before a DISCONNECT is written: the client then sends nothing more on this connection [MQTT-3.14.4-2]. */
+    private volatile boolean disconnectSent;
     private volatile Long maximumPacketSize;
 
     public ScriptedClient(String name, MqttVersion version, boolean autoAck, ScenarioTrace trace,
@@ -56,12 +71,16 @@ public final class ScriptedClient implements AutoCloseable {
      */
     public void open(MqttTarget target, Duration timeout) throws InterruptedException {
         close();
+        this.target = target;
         closingByHarness = false;
+        disconnectSent = false;
         inbox = new ClientInbox();
+        // TLS files are checked before connecting so that a bad file is reported by name, not as a closed channel
+        SslContext ssl = target.transport().secure() ? ClientTlsContexts.of(target.tls()) : null;
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ClientChannelInitializer(target, this));
+                .handler(new ClientChannelInitializer(target, ssl, this, timeout.toMillis()));
         ChannelFuture f = bootstrap.connect(target.host(), target.port());
         if (!f.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
             f.cancel(false);
@@ -73,8 +92,54 @@ public final class ScriptedClient implements AutoCloseable {
             throw new BrokerUnreachableException("cannot connect to " + target + ": "
                     + (cause == null ? "unknown error" : cause.getMessage()), cause);
         }
-        channel = f.channel();
-        trace.event(name, "connected to " + target + " from " + channel.localAddress());
+        Channel c = f.channel();
+        awaitTransportHandshakes(c, target, timeout);
+        channel = c;
+        trace.event(name, "connected to " + target + " from " + c.localAddress());
+        if (target.tls() != null && target.tls().insecure()) {
+            trace.event(name, "WARNING: the broker's TLS certificate is not verified (insecure: true)");
+        }
+    }
+
+    /** Waits (bounded) until TLS and WebSocket handshakes are done, so that the first packet is not sent early. */
+    private void awaitTransportHandshakes(Channel c, MqttTarget target, Duration timeout) throws InterruptedException {
+        Future<Void> ready = c.attr(ClientChannelInitializer.READY).get();
+        if (ready == null) {
+            return;
+        }
+        if (!ready.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
+            c.close();
+            throw new BrokerUnreachableException("cannot connect to " + target + ": transport handshake not done "
+                    + "within " + timeout.toMillis() + " ms", null);
+        }
+        if (!ready.isSuccess()) {
+            c.close();
+            Throwable cause = ready.cause();
+            throw new BrokerUnreachableException("cannot connect to " + target + ": "
+                    + (cause == null ? "handshake failed" : describe(cause)), cause);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = t.getMessage() == null ? t.toString() : t.getMessage();
+        return root == t ? message : message + " (" + root.getMessage() + ")";
+    }
+
+    /**
+     * The subprotocol the broker selected in the WebSocket handshake of the open connection ({@code null}: none,
+     * or not a WebSocket connection).
+     */
+    public String webSocketSubprotocol() {
+        Channel c = channel;
+        if (c == null) {
+            return null;
+        }
+        WebSocketClientProtocolHandler handler = c.pipeline().get(WebSocketClientProtocolHandler.class);
+        return handler == null ? null : handler.handshaker().actualSubprotocol();
     }
 
     /** Whether a connection is open. */
@@ -93,6 +158,19 @@ public final class ScriptedClient implements AutoCloseable {
      * produce e.g. a PUBLISH with QoS 3 that the encoder itself refuses to write).
      */
     public boolean send(MqttPacket packet, Integer fixedHeaderFlags) throws InterruptedException {
+        return send(packet, fixedHeaderFlags, null);
+    }
+
+    /**
+     * As {@link #send(MqttPacket, Integer)}; with {@code webSocketSplit} the encoded bytes are cut into several
+     * WebSocket binary frames at those offsets.
+     */
+    public boolean send(MqttPacket packet, Integer fixedHeaderFlags, int[] webSocketSplit)
+            throws InterruptedException {
+        if (packet.type() == MqttPacketType.DISCONNECT) {
+            // before the write is submitted: an auto_ack on the event loop either went out first or is dropped
+            disconnectSent = true;
+        }
         ByteBuf encoded = MqttPacketEncoder.encode(packet, version, ByteBufAllocator.DEFAULT);
         byte[] bytes = new byte[encoded.readableBytes()];
         encoded.readBytes(bytes);
@@ -102,7 +180,7 @@ public final class ScriptedClient implements AutoCloseable {
             bytes[0] = (byte) ((bytes[0] & 0xF0) | (fixedHeaderFlags & 0x0F));
             summary += String.format(" with fixed header flags forced to 0x%x", fixedHeaderFlags & 0x0F);
         }
-        return write(bytes, summary);
+        return webSocketSplit == null ? write(bytes, summary) : sendWebSocketFrames(bytes, webSocketSplit, summary);
     }
 
     /** Sends bytes exactly as given. */
@@ -110,8 +188,81 @@ public final class ScriptedClient implements AutoCloseable {
         return write(bytes, "raw bytes");
     }
 
+    /** Sends bytes exactly as given, cut into WebSocket binary frames at {@code webSocketSplit} if not null. */
+    public boolean sendRaw(byte[] bytes, int[] webSocketSplit) throws InterruptedException {
+        return webSocketSplit == null ? sendRaw(bytes) : sendWebSocketFrames(bytes, webSocketSplit, "raw bytes");
+    }
+
+    /**
+     * Sends bytes split into consecutive WebSocket binary frames at the given offsets (a packet split across
+     * frames, [MQTT-6.0.0-2]); only on WebSocket targets.
+     */
+    public boolean sendWebSocketFrames(byte[] bytes, int[] splits, String summary) throws InterruptedException {
+        Channel c = requireWebSocket("ws_split");
+        if (c == null) {
+            trace.event(name, "not sent, the connection is closed: " + summary + " in WebSocket frames ["
+                    + MqttHex.format(bytes) + "]");
+            return false;
+        }
+        int from = 0;
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i <= splits.length; i++) {
+            int to = i < splits.length ? splits[i] : bytes.length;
+            if (to <= from || to > bytes.length) {
+                throw new IllegalArgumentException(WS_SPLIT_ERROR + "offsets must increase within 1.."
+                        + (bytes.length - 1) + " for these " + bytes.length + " bytes, got " + Arrays.toString(splits));
+            }
+            parts.add(MqttHex.format(Arrays.copyOfRange(bytes, from, to)));
+            from = to;
+        }
+        trace.sent(name, summary + " in " + parts.size() + " WebSocket binary frames: " + String.join(" | ", parts),
+                MqttHex.format(bytes));
+        from = 0;
+        ChannelFuture last = null;
+        for (int i = 0; i <= splits.length; i++) {
+            int to = i < splits.length ? splits[i] : bytes.length;
+            last = c.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(bytes, from, to - from)));
+            from = to;
+        }
+        return awaitWrite(last);
+    }
+
+    /** Sends a WebSocket text frame, which MQTT does not allow (the broker must close) [MQTT-6.0.0-1]. */
+    public boolean sendWebSocketText(String text) throws InterruptedException {
+        Channel c = requireWebSocket("ws_text");
+        if (c == null) {
+            trace.event(name, "not sent, the connection is closed: WebSocket text frame '" + text + "'");
+            return false;
+        }
+        trace.sent(name, "WebSocket text frame '" + text + "'",
+                MqttHex.format(text.getBytes(StandardCharsets.UTF_8)));
+        return awaitWrite(c.writeAndFlush(new TextWebSocketFrame(text)));
+    }
+
+    private Channel requireWebSocket(String what) {
+        if (target == null || !target.transport().webSocket()) {
+            throw new IllegalStateException(what + " needs a ws:// or wss:// target, not " + target);
+        }
+        Channel c = channel;
+        return c == null || !c.isActive() ? null : c;
+    }
+
+    private boolean awaitWrite(ChannelFuture f) throws InterruptedException {
+        if (!f.await(WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) || !f.isSuccess()) {
+            trace.event(name, "write failed: " + (f.cause() == null ? "timeout" : f.cause().getMessage()));
+            return false;
+        }
+        return true;
+    }
+
     /** Sends an acknowledgement from the event loop ({@code auto_ack}); traced as automatic. */
     void sendAuto(MqttPacket packet) {
+        if (disconnectSent) {
+            // e.g. a PUBREC arriving while the script disconnects: a PUBREL now would break [MQTT-3.14.4-2]
+            trace.event(name, "auto_ack not sent, DISCONNECT was sent: " + packet.type() + " "
+                    + PacketView.of(packet, version));
+            return;
+        }
         ByteBuf encoded = MqttPacketEncoder.encode(packet, version, channel.alloc());
         trace.sent(name, packet.type() + " " + PacketView.of(packet, version) + " (auto_ack)",
                 MqttHex.format(encoded));
@@ -126,12 +277,7 @@ public final class ScriptedClient implements AutoCloseable {
             return false;
         }
         trace.sent(name, summary, hex);
-        ChannelFuture f = c.writeAndFlush(Unpooled.wrappedBuffer(bytes));
-        if (!f.await(WRITE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) || !f.isSuccess()) {
-            trace.event(name, "write failed: " + (f.cause() == null ? "timeout" : f.cause().getMessage()));
-            return false;
-        }
-        return true;
+        return awaitWrite(c.writeAndFlush(Unpooled.wrappedBuffer(bytes)));
     }
 
     /** Closes the network connection without DISCONNECT and waits (bounded) until it is closed. */

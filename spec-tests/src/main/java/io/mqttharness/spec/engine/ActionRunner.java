@@ -55,8 +55,19 @@ final class ActionRunner {
         if (!client.isOpen() && !client.inbox().closed()) {
             client.open(ctx.target(), ctx.settings().connectTimeout());
         }
+        if (step.webSocketText() != null || step.webSocketSplit() != null) {
+            requireWebSocket(step);
+        }
+        if (step.webSocketText() != null) {
+            client.sendWebSocketText(ctx.placeholders().resolve(step.webSocketText()));
+            return;
+        }
         if (step.rawHex() != null) {
-            client.sendRaw(MqttHex.parse(ctx.placeholders().resolve(step.rawHex())));
+            try {
+                client.sendRaw(MqttHex.parse(ctx.placeholders().resolve(step.rawHex())), step.webSocketSplit());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioError(step.options().label() + ": " + e.getMessage(), e);
+            }
             return;
         }
         JsonNode fields = ctx.placeholders().resolve(step.fields());
@@ -73,11 +84,39 @@ final class ActionRunner {
                 ? FieldValues.integer(fields.get(PacketFieldNames.FIXED_HEADER_FLAGS), "fixed_header_flags", 0, 15)
                 : null;
         try {
-            client.send(packet, flags);
+            client.send(packet, flags, step.webSocketSplit());
         } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(ScriptedClient.WS_SPLIT_ERROR)) {
+                throw new ScenarioError(step.options().label() + ": " + e.getMessage(), e);
+            }
             throw new ScenarioError(step.options().label() + ": the codec cannot encode this packet for MQTT "
                     + ctx.version().displayName() + " (" + e.getMessage() + "); use 'raw' for malformed packets", e);
         }
+    }
+
+    /** ws_text and ws_split only make sense on a WebSocket connection; elsewhere the scenario is wrong. */
+    private void requireWebSocket(Step.Send step) {
+        if (!ctx.target().transport().webSocket()) {
+            throw new ScenarioError(step.options().label() + ": ws_text and ws_split need a ws:// or wss:// target "
+                    + "(add 'requires: [websocket]' to the scenario)");
+        }
+    }
+
+    void expectWebSocketSubprotocol(Step.ExpectWebSocketSubprotocol step) throws StepFailure, InterruptedException {
+        if (!ctx.target().transport().webSocket()) {
+            throw new ScenarioError(step.options().label() + ": expect_ws_subprotocol needs a ws:// or wss:// target "
+                    + "(add 'requires: [websocket]' to the scenario)");
+        }
+        ScriptedClient client = ctx.client(step.client());
+        if (!client.isOpen()) {
+            client.open(ctx.target(), ctx.settings().connectTimeout());
+        }
+        String actual = client.webSocketSubprotocol();
+        if (!step.value().equals(actual)) {
+            throw new StepFailure(step.client() + ": expected the WebSocket subprotocol '" + step.value()
+                    + "' in the handshake answer, got " + (actual == null ? "none" : "'" + actual + "'"));
+        }
+        ctx.trace().event(step.client(), "matched WebSocket subprotocol '" + actual + "'");
     }
 
     void disconnect(Step.Disconnect step) throws InterruptedException {

@@ -25,6 +25,7 @@ public final class Placeholders {
     private final String runId;
     private final Function<String, String> clientIds;
     private final Map<String, String> variables = new ConcurrentHashMap<>();
+    private final Map<String, Function<String, String>> functions = new ConcurrentHashMap<>();
 
     /**
      * @param clientIds client identifier of a logical client name; throws for an unknown name
@@ -34,6 +35,14 @@ public final class Placeholders {
         this.version = version;
         this.runId = runId;
         this.clientIds = clientIds;
+    }
+
+    /**
+     * Defines a computed placeholder {@code ${name}} or {@code ${name:argument}}; the function gets the argument
+     * ({@code null} without one) and throws {@link ScenarioError} when it cannot produce a value.
+     */
+    public void define(String name, Function<String, String> function) {
+        functions.put(name, function);
     }
 
     /** Remembers a captured value for later {@code ${name}}. */
@@ -98,6 +107,10 @@ public final class Placeholders {
                 }
                 return clientIds.apply(argument);
             default:
+                Function<String, String> function = functions.get(name);
+                if (function != null) {
+                    return function.apply(argument);
+                }
                 String v = variables.get(name);
                 if (v == null) {
                     throw new ScenarioError("unknown placeholder ${" + name + "} (not captured by an earlier step)");

@@ -44,6 +44,7 @@ public final class ScenarioContext {
         }
         this.placeholders = new Placeholders(identity.topicPrefix(scenario.id(), version.displayName()),
                 version.displayName(), identity.runId(), this::clientId);
+        AuthPlaceholders.register(placeholders, settings, this::client);
         Duration timeout = scenario.timeout() != null ? scenario.timeout() : settings.scenarioTimeout();
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         clientIds.forEach((name, id) -> trace.event(null, "client " + name + " has client id " + id));

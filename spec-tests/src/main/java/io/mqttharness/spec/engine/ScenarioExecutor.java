@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Runs one scenario under one version against a broker and judges it: PASSED, FAILED (with the failed
- * expectation), OBSERVATION (only SHOULD/MAY checks missed) or ERROR (a harness or scenario problem, kept apart
+ * expectation), OBSERVATION (only SHOULD/MAY checks missed), NOT_APPLICABLE (an {@code assume} step saw another
+ * choice the specification allows, under which the scenario cannot judge) or ERROR (a harness or scenario problem, kept apart
  * from failures). Always cleans up afterwards.
  */
 public final class ScenarioExecutor {
@@ -37,6 +38,9 @@ public final class ScenarioExecutor {
         try {
             dispatcher.runAll(scenario.steps());
             verdict = dispatcher.observations().isEmpty() ? Verdict.PASSED : Verdict.OBSERVATION;
+        } catch (AssumptionNotMet a) {
+            verdict = Verdict.NOT_APPLICABLE;
+            message = "assumption not met: " + a.getMessage();
         } catch (StepFailure f) {
             verdict = Verdict.FAILED;
             message = f.getMessage();

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Runs steps in order. A failing observation step (SHOULD/MAY) is recorded and the script goes on with the
- * inboxes as they were before the step; any other failure ends the run. {@code one_of} tries its alternatives
+ * inboxes as they were before the step; a failing assumption step ends the run as not applicable; any other
+ * failure ends the run. {@code one_of} tries its alternatives
  * from the same inbox positions.
  */
 final class StepDispatcher {
@@ -47,6 +48,11 @@ final class StepDispatcher {
             execute(step);
         } catch (StepFailure f) {
             String message = step.options().label() + ": " + f.getMessage();
+            if (step.options().assume()) {
+                ctx.trace().event(null, "assumption not met (the broker made another choice the specification "
+                        + "allows): " + message);
+                throw new AssumptionNotMet(message);
+            }
             if (!observation) {
                 throw new StepFailure(message);
             }
@@ -77,6 +83,8 @@ final class StepDispatcher {
             actions.disconnect(s);
         } else if (step instanceof Step.Close s) {
             actions.close(s);
+        } else if (step instanceof Step.ExpectWebSocketSubprotocol s) {
+            actions.expectWebSocketSubprotocol(s);
         } else {
             throw new ScenarioError("unsupported step " + step);
         }

@@ -27,9 +27,21 @@ public sealed interface Step {
             implements Step {
     }
 
-    /** Sends one packet built from fields (or raw bytes), opening the connection first if needed. */
-    record Send(StepOptions options, String client, MqttPacketType packetType, JsonNode fields, String rawHex)
-            implements Step {
+    /**
+     * Sends one packet built from fields (or raw bytes), opening the connection first if needed.
+     *
+     * @param webSocketSplit offsets at which the bytes are cut into separate WebSocket binary frames
+     *        ({@code ws_split}), or {@code null}
+     * @param webSocketText text of a WebSocket text frame to send instead of a packet ({@code ws_text}), or
+     *        {@code null}
+     */
+    record Send(StepOptions options, String client, MqttPacketType packetType, JsonNode fields, String rawHex,
+            int[] webSocketSplit, String webSocketText) implements Step {
+
+        /** A packet or raw bytes sent the ordinary way. */
+        public Send(StepOptions options, String client, MqttPacketType packetType, JsonNode fields, String rawHex) {
+            this(options, client, packetType, fields, rawHex, null, null);
+        }
     }
 
     /**
@@ -75,6 +87,15 @@ public sealed interface Step {
 
     /** Waits a fixed time; only for statements that are about time (keep alive, expiry). */
     record Wait(StepOptions options, Duration duration) implements Step {
+    }
+
+    /**
+     * Checks the WebSocket subprotocol the broker selected in its handshake answer, opening the connection first
+     * if needed (WebSocket targets only).
+     *
+     * @param value the expected subprotocol
+     */
+    record ExpectWebSocketSubprotocol(StepOptions options, String client, String value) implements Step {
     }
 
     /** Sends DISCONNECT (with optional reason code and properties) and closes the connection. */

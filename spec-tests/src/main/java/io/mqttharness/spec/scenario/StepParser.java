@@ -17,7 +17,11 @@ import java.util.Set;
 
 /** Parses the {@code steps} list of a scenario; each step is a one-key mapping such as {@code - expect: {...}}. */
 final class StepParser {
-    private static final Set<String> COMMON = Set.of("client", "observation", "versions", "comment");
+    private static final Set<String> COMMON = Set.of("client", "observation", "versions", "comment", "assume");
+    /** {@code send} option: send a WebSocket text frame (MQTT forbids them) instead of a packet. */
+    private static final String WS_TEXT = "ws_text";
+    /** {@code send} option: cut the packet's bytes into several WebSocket binary frames. */
+    private static final String WS_SPLIT = "ws_split";
     private static final Set<String> EXPECTATIONS = Set.of("expect", "expect_unordered", "expect_none",
             "expect_closed");
 
@@ -77,13 +81,21 @@ final class StepParser {
                 return waitStep(body, where);
             case "disconnect":
                 return disconnect(clientShorthand(body), where);
+            case "expect_ws_subprotocol":
+                ObjectNode ws = object(body);
+                ScenarioParser.checkKeys(ws, union(COMMON, Set.of("value")), where);
+                if (!ws.hasNonNull("value")) {
+                    throw new IllegalArgumentException("expect_ws_subprotocol needs 'value', e.g. {value: mqtt}");
+                }
+                return new Step.ExpectWebSocketSubprotocol(options(ws, where), client(ws), ws.get("value").asText());
             case "close":
                 ObjectNode close = clientShorthand(body);
                 ScenarioParser.checkKeys(close, COMMON, where);
                 return new Step.Close(options(close, where), client(close));
             default:
                 throw new IllegalArgumentException("unknown step '" + kind + "' (known: connect, reconnect, send, "
-                        + "expect, expect_unordered, expect_none, expect_closed, one_of, wait, disconnect, close)");
+                        + "expect, expect_unordered, expect_none, expect_closed, expect_ws_subprotocol, one_of, wait, disconnect, "
+                        + "close)");
         }
     }
 
@@ -105,19 +117,44 @@ final class StepParser {
     }
 
     private Step send(ObjectNode body, String where) {
+        if (body.has(WS_TEXT)) {
+            ScenarioParser.checkKeys(body, union(COMMON, Set.of(WS_TEXT)), where);
+            return new Step.Send(options(body, where), client(body), null, null, null, null,
+                    body.get(WS_TEXT).asText());
+        }
+        int[] split = webSocketSplit(body.get(WS_SPLIT));
         if (body.has("raw")) {
-            ScenarioParser.checkKeys(body, union(COMMON, Set.of("raw")), where);
+            ScenarioParser.checkKeys(body, union(COMMON, Set.of("raw", WS_SPLIT)), where);
             String hex = body.get("raw").asText();
             io.mqttharness.codec.MqttHex.parse(hex);
-            return new Step.Send(options(body, where), client(body), null, null, hex);
+            return new Step.Send(options(body, where), client(body), null, null, hex, split, null);
         }
         MqttPacketType type = packetType(body);
         Set<String> allowed = union(COMMON, PacketFieldNames.fields(type),
-                Set.of("packet", PacketFieldNames.FIXED_HEADER_FLAGS));
+                Set.of("packet", PacketFieldNames.FIXED_HEADER_FLAGS, WS_SPLIT));
         ScenarioParser.checkKeys(body, allowed, where);
-        ObjectNode fields = withoutKeys(body, union(COMMON, Set.of("packet")));
+        ObjectNode fields = withoutKeys(body, union(COMMON, Set.of("packet", WS_SPLIT)));
         checkPacketFields(type, fields, "send");
-        return new Step.Send(options(body, where), client(body), type, fields, null);
+        return new Step.Send(options(body, where), client(body), type, fields, null, split, null);
+    }
+
+    /** {@code ws_split: [2, 5]}: strictly increasing positive byte offsets. */
+    private static int[] webSocketSplit(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new IllegalArgumentException("'ws_split' must be a non-empty list of byte offsets, e.g. [2, 5]");
+        }
+        int[] out = new int[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode n = node.get(i);
+            if (!n.canConvertToInt() || n.asInt() < 1 || (i > 0 && n.asInt() <= out[i - 1])) {
+                throw new IllegalArgumentException("'ws_split' offsets must be increasing numbers >= 1, got " + node);
+            }
+            out[i] = n.asInt();
+        }
+        return out;
     }
 
     private Step.Expect expect(ObjectNode body, String where, boolean topLevel) {
@@ -185,7 +222,8 @@ final class StepParser {
         JsonNode alternatives = body;
         StepOptions options = new StepOptions(where, false, Set.of(), null);
         if (body != null && body.isObject()) {
-            ScenarioParser.checkKeys(body, Set.of("alternatives", "observation", "versions", "comment"), where);
+            ScenarioParser.checkKeys(body, Set.of("alternatives", "observation", "versions", "comment", "assume"),
+                    where);
             alternatives = body.get("alternatives");
             options = options((ObjectNode) body, where);
         }
@@ -227,7 +265,12 @@ final class StepParser {
             versions.add(YamlValues.version(v.asText()));
         }
         String comment = body.hasNonNull("comment") ? body.get("comment").asText() : null;
-        return new StepOptions(where, body.path("observation").asBoolean(false), versions, comment);
+        boolean observation = body.path("observation").asBoolean(false);
+        boolean assume = body.path("assume").asBoolean(false);
+        if (observation && assume) {
+            throw new IllegalArgumentException(where + ": a step is either an observation or an assumption");
+        }
+        return new StepOptions(where, observation, versions, comment, assume);
     }
 
     private String client(JsonNode body) {
