@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param maxPacketSize largest packet the broker accepts (advertised as Maximum Packet Size), 0 for none
  * @param receiveMaximum Receive Maximum advertised to MQTT 5 clients (1..65535)
  * @param topicAliasMaximum Topic Alias Maximum advertised to MQTT 5 clients (0 disables inbound aliases)
+ * @param outboundTopicAliases whether the broker sends Topic Aliases to MQTT 5 clients that announced a Topic
+ *        Alias Maximum above 0 (within that maximum, least recently used mapping replaced); not in mosquitto
  * @param maxKeepAlive largest keep alive the broker accepts; larger requests get Server Keep Alive. 0: none
  * @param maxQos highest QoS supported (advertised as Maximum QoS when below 2)
  * @param retainAvailable whether retained messages are supported
@@ -52,6 +54,7 @@ public record BrokerConfig(
         long maxPacketSize,
         int receiveMaximum,
         int topicAliasMaximum,
+        boolean outboundTopicAliases,
         int maxKeepAlive,
         int maxQos,
         boolean retainAvailable,
@@ -95,6 +98,7 @@ public record BrokerConfig(
         b.maxPacketSize = maxPacketSize;
         b.receiveMaximum = receiveMaximum;
         b.topicAliasMaximum = topicAliasMaximum;
+        b.outboundTopicAliases = outboundTopicAliases;
         b.maxKeepAlive = maxKeepAlive;
         b.maxQos = maxQos;
         b.retainAvailable = retainAvailable;
@@ -121,6 +125,7 @@ public record BrokerConfig(
         private long maxPacketSize = 0;
         private int receiveMaximum = 65535;
         private int topicAliasMaximum = 10;
+        private boolean outboundTopicAliases = true;
         private int maxKeepAlive = 65535;
         private int maxQos = 2;
         private boolean retainAvailable = true;
@@ -155,6 +160,7 @@ public record BrokerConfig(
         public Builder maxPacketSize(long value) { maxPacketSize = value; return this; }
         public Builder receiveMaximum(int value) { receiveMaximum = value; return this; }
         public Builder topicAliasMaximum(int value) { topicAliasMaximum = value; return this; }
+        public Builder outboundTopicAliases(boolean value) { outboundTopicAliases = value; return this; }
         public Builder maxKeepAlive(int value) { maxKeepAlive = value; return this; }
         public Builder maxQos(int value) { maxQos = value; return this; }
         public Builder retainAvailable(boolean value) { retainAvailable = value; return this; }
@@ -170,8 +176,8 @@ public record BrokerConfig(
             List<ListenerConfig> l = listeners.isEmpty() ? List.of(ListenerConfig.mqtt("127.0.0.1", 1883)) : listeners;
             return new BrokerConfig(l, allowAnonymous, passwordFile, aclFile, maxConnections, maxInflightMessages,
                     maxQueuedMessages, queueQos0Messages, messageSizeLimit, maxPacketSize, receiveMaximum,
-                    topicAliasMaximum, maxKeepAlive, maxQos, retainAvailable, persistence, persistenceLocation,
-                    persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile);
+                    topicAliasMaximum, outboundTopicAliases, maxKeepAlive, maxQos, retainAvailable, persistence,
+                    persistenceLocation, persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile);
         }
     }
 }

@@ -51,7 +51,9 @@ import java.util.Set;
  * nearest equivalent {@code persistent_client_expiration} with h/d/w/m/y units is read into the same
  * setting), {@code scram_password_file}, {@code persistence_fsync} (true|false, default false: with true every
  * group commit of the persistence journal is fsync'ed, so acknowledged messages survive a power loss, not only a
- * broker crash; at a large cost in throughput).
+ * broker crash; at a large cost in throughput), {@code outbound_topic_aliases} (true|false, default true: the
+ * broker replaces topic names by Topic Aliases in PUBLISH packets to MQTT 5 clients that announced a Topic Alias
+ * Maximum above 0, never above that maximum, replacing the least recently used mapping when all are taken).
  *
  * <p>Anything else is a {@link BrokerConfigException} naming file and line: an unknown option, a mosquitto
  * option this broker does not implement, a missing value, a non-number, a value out of range, a boolean other
@@ -213,6 +215,7 @@ public final class MosquittoConfigParser {
             case "persistence" -> builder.persistence(line.booleanValue());
             case "persistence_location" -> builder.persistenceLocation(line.path(baseDirectory));
             case "persistence_fsync" -> builder.persistenceFsync(line.booleanValue());
+            case "outbound_topic_aliases" -> builder.outboundTopicAliases(line.booleanValue());
             case "sys_interval" -> builder.sysInterval(line.intValue(0, Integer.MAX_VALUE));
             case "receive_maximum" -> builder.receiveMaximum(line.intValue(1, 65535));
             case "max_session_expiry" -> builder.maxSessionExpiry(

@@ -180,6 +180,10 @@ public final class ConnectHandler {
         connection.will(will);
         connection.sessionExpirySeconds(grantedExpiry);
         connection.topicAliases(new TopicAliasRegistry(v5 ? config.topicAliasMaximum() : 0));
+        Integer clientAliasMaximum = v5 ? connect.properties().topicAliasMaximum() : null;
+        if (config.outboundTopicAliases() && clientAliasMaximum != null && clientAliasMaximum > 0) {
+            connection.outboundTopicAliases(new OutboundTopicAliases(clientAliasMaximum));
+        }
         connection.moveTo(ConnectionState.CONNECTED);
         context.stats().clientConnected();
         if (opened.previousOwner() != null && opened.previousOwner() != connection) {

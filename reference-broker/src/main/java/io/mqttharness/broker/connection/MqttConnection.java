@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state of one network connection: protocol version, client identity, what the client told us about its
- * limits (Receive Maximum, Maximum Packet Size, Request Problem Information), its will and its session. Touched
- * only on the channel's event loop, apart from {@link #wakeUp()} and {@link #takeOver}, which hand work to it.
+ * limits (Receive Maximum, Maximum Packet Size, Request Problem Information, Topic Alias Maximum), its will and
+ * its session. Touched only on the channel's event loop, apart from {@link #wakeUp()} and {@link #takeOver}, which
+ * hand work to it.
  */
 public final class MqttConnection implements SessionOwner {
     private final Channel channel;
@@ -32,6 +33,7 @@ public final class MqttConnection implements SessionOwner {
     private long sessionExpirySeconds;
     private MqttWill will;
     private TopicAliasRegistry topicAliases = new TopicAliasRegistry(0);
+    private OutboundTopicAliases outboundTopicAliases = OutboundTopicAliases.disabled();
     private ScheduledFuture<?> connectTimeout;
     private boolean shuttingDown;
     private String authenticationMethod;
@@ -90,6 +92,9 @@ public final class MqttConnection implements SessionOwner {
     public void will(MqttWill value) { will = value; }
     public TopicAliasRegistry topicAliases() { return topicAliases; }
     public void topicAliases(TopicAliasRegistry value) { topicAliases = value; }
+    /** Topic Aliases the broker uses towards the client; one map per network connection. */
+    public OutboundTopicAliases outboundTopicAliases() { return outboundTopicAliases; }
+    public void outboundTopicAliases(OutboundTopicAliases value) { outboundTopicAliases = value; }
     public void connectTimeout(ScheduledFuture<?> value) { connectTimeout = value; }
     public boolean isShuttingDown() { return shuttingDown; }
     public void shuttingDown() { shuttingDown = true; }

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * broker never sends a larger packet (MQTT-3.1.2-24 in 5.0); problem information is stripped first (see
  * {@link ProblemInformation}), and a PUBLISH that is still too large is discarded as if it had been sent
  * (MQTT-3.1.2-25) and counted in {@code $SYS/broker/messages/dropped}. It also counts packets for {@code $SYS}.
+ *
+ * <p>Outbound Topic Aliases are applied here, as the PUBLISH leaves for the channel (see
+ * {@link OutboundTopicAliases}), and the size check sees the aliased packet. When the aliased form of a first use
+ * (topic plus alias) does not fit, the plain form, 3 bytes shorter, is tried before the message is discarded.
  */
 public final class OutboundPacketWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundPacketWriter.class);
@@ -56,7 +60,20 @@ public final class OutboundPacketWriter {
     }
 
     private MqttPacket fit(MqttConnection connection, MqttPacket packet) {
-        MqttPacket p = shrink(connection, packet);
+        MqttPacket p;
+        if (packet instanceof MqttPublish publish) {
+            OutboundTopicAliases aliases = connection.outboundTopicAliases();
+            MqttPublish aliased = aliases.apply(publish);
+            p = shrink(connection, aliased);
+            if (p == null && !aliased.topic().isEmpty()) {
+                p = shrink(connection, OutboundTopicAliases.withoutAlias(publish));
+            }
+            if (p != null) {
+                aliases.sent((MqttPublish) p);
+            }
+        } else {
+            p = shrink(connection, packet);
+        }
         if (p == null) {
             if (packet instanceof MqttPublish) {
                 stats.messageDropped();

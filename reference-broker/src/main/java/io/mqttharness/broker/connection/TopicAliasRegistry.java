@@ -3,7 +3,7 @@ package io.mqttharness.broker.connection;
 /**
  * Inbound Topic Aliases of one network connection (MQTT 5.0 section 3.3.2.3.4): the client maps 1..our Topic
  * Alias Maximum to topic names. Mappings live only as long as the network connection (MQTT-3.3.2-7 in 5.0).
- * The broker never sends aliases to clients, which the specification allows.
+ * Aliases in the other direction, chosen by the broker, are {@link OutboundTopicAliases}.
  */
 public final class TopicAliasRegistry {
     private final String[] topics;

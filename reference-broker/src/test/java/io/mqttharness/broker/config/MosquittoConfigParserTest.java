@@ -209,6 +209,13 @@ class MosquittoConfigParserTest {
     }
 
     @Test
+    void outbound_topic_aliases_defaults_to_true_and_can_be_switched_off() {
+        assertThat(parse("max_qos 2\n").outboundTopicAliases()).isTrue();
+        assertThat(parse("outbound_topic_aliases false\n").outboundTopicAliases()).isFalse();
+        assertThat(parse("outbound_topic_aliases true\n").outboundTopicAliases()).isTrue();
+    }
+
+    @Test
     void persistent_client_expiration_sets_the_session_expiry_limit_in_seconds() {
         assertThat(parse("persistent_client_expiration 14d\n").maxSessionExpiry()).isEqualTo(14 * 86_400L);
         assertThat(parse("persistent_client_expiration 2h\n").maxSessionExpiry()).isEqualTo(7_200L);
@@ -317,6 +324,8 @@ class MosquittoConfigParserTest {
                                 + "the same limit"),
                 Arguments.of("receive maximum zero", "receive_maximum 0\n",
                         "mosquitto.conf:1: 'receive_maximum' must be between 1 and 65535, found 0"),
+                Arguments.of("outbound_topic_aliases not a boolean", "outbound_topic_aliases yes\n",
+                        "mosquitto.conf:1: 'outbound_topic_aliases'"),
                 Arguments.of("log_dest without value", "log_dest\n", "mosquitto.conf:1: missing value for 'log_dest'"));
     }
 

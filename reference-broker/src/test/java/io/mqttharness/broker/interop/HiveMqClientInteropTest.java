@@ -250,6 +250,36 @@ class HiveMqClientInteropTest {
     }
 
     @Test
+    void topic_aliases_sent_by_the_broker_are_resolved_by_the_client() throws Exception {
+        broker = InteropBrokers.plain();
+        tap = WireTap.start(broker.port());
+        String base = unique("hivemq5/outalias");
+        Inbox<Received> inbox = new Inbox<>("subscriber");
+        // the HiveMQ client announces no Topic Alias Maximum by default: allow 2, so that aliases get replaced
+        Mqtt5AsyncClient subscriber = hivemq.mqtt5(tap.port(), unique("sub"));
+        await(subscriber.connectWith().restrictions().topicAliasMaximum(2).applyRestrictions().send());
+        await(subscriber.subscribeWith().topicFilter(base + "/#").qos(MqttQos.AT_LEAST_ONCE)
+                .callback(p -> inbox.add(Received.of(p))).send());
+        Mqtt5AsyncClient publisher = connected5(unique("pub"));
+
+        List<Received> expected = new ArrayList<>();
+        List<String> suffixes = List.of("a", "a", "b", "c", "b", "a");
+        for (int i = 0; i < suffixes.size(); i++) {
+            String topic = base + "/" + suffixes.get(i);
+            await(publisher.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(utf8("m" + i)).send());
+            expected.add(new Received(topic, "m" + i, 1, false));
+        }
+
+        assertThat(inbox.next(expected.size())).containsExactlyElementsOf(expected);
+        List<MqttPublish> delivered = tap.packets(Direction.TO_CLIENT, MqttPublish.class);
+        assertThat(delivered).as("PUBLISH packets the broker sent; trace:\n%s", tap.trace())
+                .extracting(p -> p.properties().topicAlias()).containsExactly(1, 1, 2, 1, 2, 1);
+        assertThat(delivered).extracting(MqttPublish::topic).containsExactly(
+                expected.get(0).topic(), "", expected.get(2).topic(), expected.get(3).topic(), "",
+                expected.get(5).topic());
+    }
+
+    @Test
     void mqtt5_wrong_password_is_refused_with_bad_user_name_or_password() throws Exception {
         broker = InteropBrokers.withPasswordFile(InteropBrokers.writePasswordFile(tempDir, "alice", "secret"));
         Mqtt5AsyncClient client = hivemq.mqtt5(broker.port(), unique("mallory"));
