@@ -7,6 +7,7 @@ import io.mqttharness.broker.routing.Subscription;
 import io.mqttharness.broker.session.SessionJournal;
 import io.mqttharness.codec.packet.MqttPublish;
 import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
 
 /**
  * Turns session and retained-store changes into journal records. Called under the lock of the session (or the
@@ -34,32 +35,17 @@ final class JournalingListener implements SessionJournal, RetainedStore.ChangeLi
 
     @Override
     public void created(String clientId, String username, long expirySeconds) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.session(out, RecordType.SESSION_CREATED, clientId, username, expirySeconds);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.session(out, RecordType.SESSION_CREATED, clientId, username, expirySeconds));
     }
 
     @Override
     public void resumed(String clientId, String username, long expirySeconds) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.session(out, RecordType.SESSION_RESUMED, clientId, username, expirySeconds);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.session(out, RecordType.SESSION_RESUMED, clientId, username, expirySeconds));
     }
 
     @Override
     public void wentOffline(String clientId, long expirySeconds, long atEpochMillis) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.offline(out, clientId, expirySeconds, atEpochMillis);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.offline(out, clientId, expirySeconds, atEpochMillis));
     }
 
     @Override
@@ -69,22 +55,12 @@ final class JournalingListener implements SessionJournal, RetainedStore.ChangeLi
 
     @Override
     public void subscribed(Subscription subscription) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.subscribed(out, subscription);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.subscribed(out, subscription));
     }
 
     @Override
     public void unsubscribed(String clientId, String shareGroup, String topicFilter) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.unsubscribed(out, clientId, shareGroup, topicFilter);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.unsubscribed(out, clientId, shareGroup, topicFilter));
     }
 
     @Override
@@ -94,12 +70,7 @@ final class JournalingListener implements SessionJournal, RetainedStore.ChangeLi
         StoredMessage stored = new StoredMessage(encode(message.publish()), message.qos(), message.retain(),
                 message.subscriptionIdentifiers(), clocks.toEpochMillis(message.receivedAtNanos()),
                 interval == null ? -1 : interval);
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.enqueued(out, clientId, stored);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.enqueued(out, clientId, stored));
     }
 
     @Override
@@ -141,12 +112,8 @@ final class JournalingListener implements SessionJournal, RetainedStore.ChangeLi
         byte[] bytes = encode(publish);
         Long interval = publish.properties().messageExpiryInterval();
         long storedAt = Clocks.now().toEpochMillis(message.storedAtNanos());
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.retainedStored(out, message.topic(), storedAt, interval == null ? -1 : interval, bytes);
-        } finally {
-            writer.unlock();
-        }
+        long expiry = interval == null ? -1 : interval;
+        append(out -> RecordEncoder.retainedStored(out, message.topic(), storedAt, expiry, bytes));
     }
 
     @Override
@@ -154,9 +121,14 @@ final class JournalingListener implements SessionJournal, RetainedStore.ChangeLi
         if (isBrokerStatistics(topicName)) {
             return;
         }
+        append(out -> RecordEncoder.retainedRemoved(out, topicName));
+    }
+
+    /** Appends one record under the journal's append lock; {@code record} only encodes into the buffer. */
+    private void append(Consumer<ByteBuf> record) {
         ByteBuf out = writer.lock();
         try {
-            RecordEncoder.retainedRemoved(out, topicName);
+            record.accept(out);
         } finally {
             writer.unlock();
         }
@@ -168,20 +140,10 @@ final class JournalingListener implements SessionJournal, RetainedStore.ChangeLi
     }
 
     private void clientOnly(RecordType type, String clientId) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.clientOnly(out, type, clientId);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.clientOnly(out, type, clientId));
     }
 
     private void packetId(RecordType type, String clientId, int packetId) {
-        ByteBuf out = writer.lock();
-        try {
-            RecordEncoder.packetId(out, type, clientId, packetId);
-        } finally {
-            writer.unlock();
-        }
+        append(out -> RecordEncoder.packetId(out, type, clientId, packetId));
     }
 }
