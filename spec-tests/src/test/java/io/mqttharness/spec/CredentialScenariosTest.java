@@ -42,7 +42,8 @@ class CredentialScenariosTest {
         Map<String, ScenarioResult> results = run(SecuredReferenceBroker.profile(), "auth-scram-*", "auth-reauth-*",
                 "acl-*");
         assertThat(results.keySet()).containsExactlyInAnyOrder("auth-scram-success", "auth-scram-wrong-proof",
-                "auth-scram-maximum-packet-size", "auth-reauth-failure", "acl-publish-denied-topic");
+                "auth-scram-maximum-packet-size", "auth-reauth-failure", "acl-publish-denied-topic",
+                "acl-pubrec-error-packet-id-new");
         results.values().forEach(r -> assertThat(r.verdict()).as(r.displayName() + ": " + r.message() + "\n"
                 + r.renderTrace()).isEqualTo(Verdict.PASSED));
         assertThat(results.get("auth-scram-success").renderTrace()).contains("AUTH", "matched CONNACK");
@@ -63,7 +64,7 @@ class CredentialScenariosTest {
         CapabilityProfile plain = new CapabilityProfile(Map.of(), SecuredReferenceBroker.USER,
                 SecuredReferenceBroker.PASSWORD);
         Map<String, ScenarioResult> results = run(plain, "auth-scram-*", "auth-reauth-*", "acl-*");
-        assertThat(results).hasSize(5);
+        assertThat(results).hasSize(6);
         results.values().forEach(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
             assertThat(r.message()).containsAnyOf("'enhanced-auth'", "'acl'");
