@@ -3,13 +3,15 @@ package io.mqttharness.spec;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.capability.BrokerCapabilities;
 import io.mqttharness.spec.capability.Capability;
+import io.mqttharness.spec.capability.CapabilityProbe;
 import io.mqttharness.spec.engine.ScenarioExecutor;
 import io.mqttharness.spec.scenario.Scenario;
 import io.mqttharness.spec.statement.StatementCatalog;
 
 /**
  * Decides before running whether a scenario can be judged under a version: it is an ERROR when it names unknown
- * statements or capabilities, NOT_APPLICABLE when the broker does not accept the version or lacks a capability.
+ * statements or capabilities or when the capability probe got no usable answer (a broker that hangs or sends
+ * garbage), NOT_APPLICABLE when the broker does not accept the version or lacks a capability.
  */
 final class ScenarioPrecheck {
     private ScenarioPrecheck() {
@@ -30,6 +32,11 @@ final class ScenarioPrecheck {
                 return ScenarioExecutor.skipped(scenario, version, Verdict.ERROR, "scenario requires unknown "
                         + "capability '" + capability + "' (known: " + new java.util.TreeSet<>(Capability.ALL) + ")");
             }
+        }
+        if (!caps.accepted() && CapabilityProbe.unanswered(caps.refusal())) {
+            // a broker that hangs or answers garbage has not declined the version: nothing could be judged
+            return ScenarioExecutor.skipped(scenario, version, Verdict.ERROR, "the capability probe got no usable "
+                    + "answer to an MQTT " + version.displayName() + " CONNECT: " + caps.refusal());
         }
         if (!caps.accepted()) {
             return ScenarioExecutor.skipped(scenario, version, Verdict.NOT_APPLICABLE, "the broker does not accept "

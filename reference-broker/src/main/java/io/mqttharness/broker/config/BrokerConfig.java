@@ -40,6 +40,12 @@ import java.util.Objects;
  * @param scramPasswordFile SCRAM-SHA-256 credentials file ({@code user:salt:iterations:storedKey:serverKey},
  *        see {@code io.mqttharness.broker.security.ScramCredentials}), or {@code null} when SCRAM enhanced
  *        authentication is not offered
+ * @param maxQueuedBytes per-session bound on the payload bytes of queued messages (mosquitto's
+ *        {@code max_queued_bytes}); 0 for none. Whichever of this and {@code maxQueuedMessages} is hit first applies
+ * @param queueFullPolicy which message a full session queue drops (extension; mosquitto always drops the newest)
+ * @param failedLoginDelayMillis delay before the CONNACK that refuses a failed login, doubled for every further
+ *        failure of the same client address and user name; 0 refuses at once (extension)
+ * @param failedLoginDelayMaxMillis upper bound of that delay (extension)
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,
@@ -63,13 +69,18 @@ public record BrokerConfig(
         boolean persistenceFsync,
         int sysInterval,
         long maxSessionExpiry,
-        Path scramPasswordFile) {
+        Path scramPasswordFile,
+        long maxQueuedBytes,
+        QueueFullPolicy queueFullPolicy,
+        long failedLoginDelayMillis,
+        long failedLoginDelayMaxMillis) {
 
     public BrokerConfig {
         listeners = List.copyOf(listeners);
         if (listeners.isEmpty()) {
             throw new IllegalArgumentException("at least one listener is required");
         }
+        Objects.requireNonNull(queueFullPolicy, "queueFullPolicy");
     }
 
     /**
@@ -108,6 +119,10 @@ public record BrokerConfig(
         b.sysInterval = sysInterval;
         b.maxSessionExpiry = maxSessionExpiry;
         b.scramPasswordFile = scramPasswordFile;
+        b.maxQueuedBytes = maxQueuedBytes;
+        b.queueFullPolicy = queueFullPolicy;
+        b.failedLoginDelayMillis = failedLoginDelayMillis;
+        b.failedLoginDelayMaxMillis = failedLoginDelayMaxMillis;
         return b;
     }
 
@@ -135,6 +150,10 @@ public record BrokerConfig(
         private int sysInterval = 10;
         private long maxSessionExpiry = -1;
         private Path scramPasswordFile;
+        private long maxQueuedBytes = 0;
+        private QueueFullPolicy queueFullPolicy = QueueFullPolicy.DROP_NEWEST;
+        private long failedLoginDelayMillis = 500;
+        private long failedLoginDelayMaxMillis = 8_000;
 
         private Builder() {
         }
@@ -170,6 +189,10 @@ public record BrokerConfig(
         public Builder sysInterval(int value) { sysInterval = value; return this; }
         public Builder maxSessionExpiry(long value) { maxSessionExpiry = value; return this; }
         public Builder scramPasswordFile(Path value) { scramPasswordFile = value; return this; }
+        public Builder maxQueuedBytes(long value) { maxQueuedBytes = value; return this; }
+        public Builder queueFullPolicy(QueueFullPolicy value) { queueFullPolicy = value; return this; }
+        public Builder failedLoginDelayMillis(long value) { failedLoginDelayMillis = value; return this; }
+        public Builder failedLoginDelayMaxMillis(long value) { failedLoginDelayMaxMillis = value; return this; }
 
         /** Builds the config; with no listener given, one on 127.0.0.1:1883 (mosquitto 2.0's default). */
         public BrokerConfig build() {
@@ -177,7 +200,8 @@ public record BrokerConfig(
             return new BrokerConfig(l, allowAnonymous, passwordFile, aclFile, maxConnections, maxInflightMessages,
                     maxQueuedMessages, queueQos0Messages, messageSizeLimit, maxPacketSize, receiveMaximum,
                     topicAliasMaximum, outboundTopicAliases, maxKeepAlive, maxQos, retainAvailable, persistence,
-                    persistenceLocation, persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile);
+                    persistenceLocation, persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile,
+                    maxQueuedBytes, queueFullPolicy, failedLoginDelayMillis, failedLoginDelayMaxMillis);
         }
     }
 }

@@ -53,7 +53,12 @@ import java.util.Set;
  * group commit of the persistence journal is fsync'ed, so acknowledged messages survive a power loss, not only a
  * broker crash; at a large cost in throughput), {@code outbound_topic_aliases} (true|false, default true: the
  * broker replaces topic names by Topic Aliases in PUBLISH packets to MQTT 5 clients that announced a Topic Alias
- * Maximum above 0, never above that maximum, replacing the least recently used mapping when all are taken).
+ * Maximum above 0, never above that maximum, replacing the least recently used mapping when all are taken),
+ * {@code queue_full_policy} (drop_newest|drop_oldest, default drop_newest as in mosquitto: which message a full
+ * session queue drops), {@code failed_login_delay_ms} (default 500, 0 disables: a refused login's CONNACK is
+ * delayed by this, doubled for every further failure of the same client address and user name) and {@code
+ * failed_login_delay_max_ms} (default 8000, the cap of that delay). mosquitto's {@code max_queued_bytes} is
+ * supported with its meaning.
  *
  * <p>Anything else is a {@link BrokerConfigException} naming file and line: an unknown option, a mosquitto
  * option this broker does not implement, a missing value, a non-number, a value out of range, a boolean other
@@ -67,7 +72,7 @@ public final class MosquittoConfigParser {
             "auth_plugin_deny_special_chars", "auto_id_prefix", "autosave_interval", "autosave_on_changes",
             "bind_interface", "check_retain_source", "ciphers", "ciphers_tls1.3", "clientid_prefixes",
             "connection", "crlfile", "dhparamfile", "enable_control_api", "global_plugin", "include_dir",
-            "max_inflight_bytes", "max_queued_bytes", "memory_limit", "mount_point", "persistence_file",
+            "max_inflight_bytes", "memory_limit", "mount_point", "persistence_file",
             "pid_file", "plugin", "psk_file", "psk_hint", "set_tcp_nodelay", "socket_domain", "tls_engine",
             "tls_engine_kpass_sha1", "tls_keyform", "upgrade_outgoing_qos", "use_subject_as_username",
             "use_username_as_clientid", "user", "websockets_headers_size", "websockets_log_level");
@@ -76,6 +81,8 @@ public final class MosquittoConfigParser {
     /** Largest possible MQTT packet: fixed header byte, 4-byte Remaining Length, 268435455 bytes of body. */
     private static final long MAX_PACKET = MAX_PAYLOAD + 5;
     private static final long MAX_FOUR_BYTE_INTEGER = 4_294_967_295L;
+    /** Ten minutes: a longer refusal delay only keeps connections (and their memory) open for nothing. */
+    private static final long MAX_LOGIN_DELAY_MILLIS = 600_000;
 
     private final String source;
     private final Path baseDirectory;
@@ -86,6 +93,8 @@ public final class MosquittoConfigParser {
     private ListenerDraft current = defaultListener;
     private Boolean allowAnonymous;
     private ConfigLine sessionExpiryLine;
+    private long failedLoginDelay = 500;
+    private ConfigLine failedLoginDelayMaxLine;
 
     private MosquittoConfigParser(String source, Path baseDirectory) {
         this.source = source;
@@ -200,6 +209,21 @@ public final class MosquittoConfigParser {
             case "scram_password_file" -> builder.scramPasswordFile(line.existingFile(baseDirectory));
             case "max_inflight_messages" -> builder.maxInflightMessages(line.intValue(0, 65535));
             case "max_queued_messages" -> builder.maxQueuedMessages(line.intValue(0, Integer.MAX_VALUE));
+            case "max_queued_bytes" -> builder.maxQueuedBytes(line.longValue(0, Long.MAX_VALUE));
+            case "queue_full_policy" -> builder.queueFullPolicy(switch (line.single()) {
+                case "drop_newest" -> QueueFullPolicy.DROP_NEWEST;
+                case "drop_oldest" -> QueueFullPolicy.DROP_OLDEST;
+                default -> throw line.error("'queue_full_policy' must be drop_newest or drop_oldest, found '"
+                        + line.single() + "'");
+            });
+            case "failed_login_delay_ms" -> {
+                failedLoginDelay = line.longValue(0, MAX_LOGIN_DELAY_MILLIS);
+                builder.failedLoginDelayMillis(failedLoginDelay);
+            }
+            case "failed_login_delay_max_ms" -> {
+                failedLoginDelayMaxLine = line;
+                builder.failedLoginDelayMaxMillis(line.longValue(0, MAX_LOGIN_DELAY_MILLIS));
+            }
             case "queue_qos0_messages" -> builder.queueQos0Messages(line.booleanValue());
             case "message_size_limit" -> builder.messageSizeLimit(line.longValue(0, MAX_PAYLOAD));
             case "max_packet_size" -> {
@@ -326,6 +350,11 @@ public final class MosquittoConfigParser {
                 }
             }
             built.add(listener);
+        }
+        if (failedLoginDelayMaxLine != null
+                && failedLoginDelayMaxLine.longValue(0, MAX_LOGIN_DELAY_MILLIS) < failedLoginDelay) {
+            throw failedLoginDelayMaxLine.error("'failed_login_delay_max_ms' must not be below failed_login_delay_ms ("
+                    + failedLoginDelay + ")");
         }
         builder.listeners(built);
         // mosquitto 2.0: anonymous access is allowed by default only in "local only" mode (no listener).

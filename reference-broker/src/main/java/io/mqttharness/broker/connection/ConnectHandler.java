@@ -17,12 +17,16 @@ import io.mqttharness.codec.netty.MqttEncoder;
 import io.mqttharness.codec.reason.MqttConnectReasonCode;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslHandler;
+import java.net.InetSocketAddress;
 import java.util.UUID;
 
 /**
  * CONNECT (sections 3.1 and 3.2): validates it, authenticates, opens or resumes the session, takes over an
  * existing connection with the same client identifier (MQTT-3.1.4-3 in 5.0, MQTT-3.1.4-2 in 3.1.1) and answers CONNACK,
- * followed by the retransmissions of a resumed session (MQTT-4.4.0-1).
+ * followed by the retransmissions of a resumed session (MQTT-4.4.0-1). When user names are verified (a password file,
+ * or certificates only), a client identifier whose session belongs to another user is refused with Not authorized
+ * (5.0 reason 0x87, 3.1.1 return code 5) and the existing session is left alone; a failed password check is refused
+ * after the {@code LoginThrottle}'s delay.
  */
 public final class ConnectHandler {
     private final BrokerContext context;
@@ -84,8 +88,9 @@ public final class ConnectHandler {
         ConnectDecision decision = context.security().checkConnect(clientId, connect.username(),
                 connect.password(), certificateIdentity, identityAsUsername);
         switch (decision) {
-            case BAD_USERNAME_OR_PASSWORD -> closer.refuse(connection,
-                    MqttConnectReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password");
+            case BAD_USERNAME_OR_PASSWORD -> closer.refuseAfter(connection,
+                    MqttConnectReasonCode.BAD_USER_NAME_OR_PASSWORD, "bad user name or password",
+                    context.security().loginThrottle().failed(remoteAddress(connection), connect.username()));
             case NOT_AUTHORIZED -> closer.refuse(connection, MqttConnectReasonCode.NOT_AUTHORIZED,
                     "not authorized");
             case ACCEPTED -> complete(connection, connect,
@@ -171,8 +176,18 @@ public final class ConnectHandler {
             compactConnAck = true;
         }
 
-        SessionStore.OpenResult opened = context.sessions().open(clientId, connect.cleanStart(), connection,
-                username, grantedExpiry);
+        SessionStore.OpenResult opened = context.security().userNamesAreVerified()
+                ? context.sessions().openUnlessOwnedByOther(clientId, connect.cleanStart(), connection, username,
+                        grantedExpiry)
+                : context.sessions().open(clientId, connect.cleanStart(), connection, username, grantedExpiry);
+        if (opened == null) {
+            // taking over (or discarding) another user's session would let anyone who guesses a client identifier
+            // kick that user off and read or drop its queued messages; mosquitto 2.0 allows it, we refuse
+            closer.refuse(connection, MqttConnectReasonCode.NOT_AUTHORIZED,
+                    "client identifier is in use by another user");
+            return;
+        }
+        context.security().loginThrottle().succeeded(remoteAddress(connection), connect.username());
         Session session = opened.session();
         session.username(username);
         connection.session(session);
@@ -197,6 +212,12 @@ public final class ConnectHandler {
                 announcedExpiry, responseInformation, authProperties);
         writer.write(connection, compactConnAck ? ConnAckFactory.withoutDefaults(connAck) : connAck);
         outbound.resume(connection);
+    }
+
+    /** The client's IP address, the throttle's key; the port differs with every attempt. */
+    static String remoteAddress(MqttConnection connection) {
+        return connection.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(connection.channel().remoteAddress());
     }
 
     private static String certificateIdentity(MqttConnection connection) {

@@ -7,6 +7,7 @@ import io.mqttharness.codec.packet.MqttDisconnect;
 import io.mqttharness.codec.reason.MqttConnectReasonCode;
 import io.mqttharness.codec.reason.MqttDisconnectReasonCode;
 import io.netty.channel.ChannelFutureListener;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,10 @@ public final class ConnectionCloser {
         }
         LOG.debug("{}: disconnecting with {} ({})", connection, reason, reasonString);
         connection.moveTo(ConnectionState.DISCONNECTING);
+        sendDisconnect(connection, reason, reasonString);
+    }
+
+    private void sendDisconnect(MqttConnection connection, MqttDisconnectReasonCode reason, String reasonString) {
         if (!connection.isV5()) {
             connection.channel().close();
             return;
@@ -56,6 +61,52 @@ public final class ConnectionCloser {
         }
         LOG.debug("{}: refusing CONNECT with {} ({})", connection, reason, reasonString);
         connection.moveTo(ConnectionState.DISCONNECTING);
+        sendRefusal(connection, reason, reasonString);
+    }
+
+    /**
+     * As {@link #disconnect}, but the DISCONNECT (or refusing CONNACK) goes out only after {@code delayMillis}: a
+     * failed login is answered late so that guessing passwords is slow. The connection processes no packet
+     * meanwhile; if the client closes it first, nothing is sent.
+     */
+    public void disconnectAfter(MqttConnection connection, MqttDisconnectReasonCode reason, String reasonString,
+            long delayMillis) {
+        if (connection.state() != ConnectionState.CONNECTED) {
+            MqttConnectReasonCode code = MqttConnectReasonCode.fromCode(reason.code());
+            refuseAfter(connection, code == null ? MqttConnectReasonCode.UNSPECIFIED_ERROR : code, reasonString,
+                    delayMillis);
+            return;
+        }
+        if (delayMillis <= 0) {
+            disconnect(connection, reason, reasonString);
+            return;
+        }
+        LOG.debug("{}: disconnecting with {} ({}) in {} ms", connection, reason, reasonString, delayMillis);
+        connection.moveTo(ConnectionState.DISCONNECTING);
+        later(connection, () -> sendDisconnect(connection, reason, reasonString), delayMillis);
+    }
+
+    /** As {@link #refuse}, with the refusing CONNACK sent only after {@code delayMillis} (see {@link #disconnectAfter}). */
+    public void refuseAfter(MqttConnection connection, MqttConnectReasonCode reason, String reasonString,
+            long delayMillis) {
+        if (delayMillis <= 0 || !connection.state().acceptsPackets()) {
+            refuse(connection, reason, reasonString);
+            return;
+        }
+        LOG.debug("{}: refusing CONNECT with {} ({}) in {} ms", connection, reason, reasonString, delayMillis);
+        connection.moveTo(ConnectionState.DISCONNECTING);
+        later(connection, () -> sendRefusal(connection, reason, reasonString), delayMillis);
+    }
+
+    private static void later(MqttConnection connection, Runnable send, long delayMillis) {
+        connection.channel().eventLoop().schedule(() -> {
+            if (connection.channel().isActive()) {
+                send.run();
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void sendRefusal(MqttConnection connection, MqttConnectReasonCode reason, String reasonString) {
         MqttVersion v = connection.version();
         if (!v.isV5() && reason.toV3ReturnCode() < 0) {
             connection.channel().close();

@@ -99,8 +99,10 @@ final class EnhancedAuthHandler {
                     writer.writeAndFlush(connection, new MqttAuth(MqttAuthReasonCode.SUCCESS, props));
                 }
             }
-            case FAILURE -> closer.disconnect(connection, MqttDisconnectReasonCode.NOT_AUTHORIZED,
-                    "authentication failed");
+            case FAILURE -> closer.disconnectAfter(connection, MqttDisconnectReasonCode.NOT_AUTHORIZED,
+                    "authentication failed", security.loginThrottle().failed(ConnectHandler.remoteAddress(connection),
+                            connection.pendingConnect() != null ? connection.pendingConnect().username()
+                                    : connection.username()));
         }
     }
 }

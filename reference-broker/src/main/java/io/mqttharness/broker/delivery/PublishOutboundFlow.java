@@ -6,6 +6,7 @@ import io.mqttharness.broker.connection.OutboundPacketWriter;
 import io.mqttharness.broker.persistence.BrokerPersistence;
 import io.mqttharness.broker.session.Session;
 import io.mqttharness.codec.MqttProperties;
+import io.mqttharness.codec.MqttQos;
 import io.mqttharness.codec.packet.MqttPubAck;
 import io.mqttharness.codec.packet.MqttPubComp;
 import io.mqttharness.codec.packet.MqttPubRec;
@@ -57,6 +58,11 @@ public final class PublishOutboundFlow {
                 break;
             }
             MqttPublish publish = next.message().toPublish(next.packetId(), false, now, connection.version());
+            if (next.message().qos() == MqttQos.EXACTLY_ONCE) {
+                // the client delivers a QoS 2 message once per Packet Identifier: if a restart forgot which
+                // identifier it went out with, the message would be sent again under a new one and delivered twice
+                persistence.awaitDurable();
+            }
             if (!writer.write(connection, publish) && next.packetId() != 0) {
                 // too large for the client: behave as if the exchange had completed (MQTT-3.1.2-25 in 5.0)
                 session.completeOutbound(next.packetId());

@@ -15,8 +15,9 @@
  * (magic {@code MQS1}) holds the same records, replaying to the state at the start of journal G. {@code
  * broker.lock} is locked while a broker uses the directory.
  *
- * <p><b>Durability.</b> PUBACK, PUBREC (inbound), PUBREL (outbound) and PUBCOMP (inbound) are sent only after
- * the records they confirm were passed to write() - which survives {@code kill -9} - or, with
+ * <p><b>Durability.</b> PUBACK, PUBREC (inbound), PUBREL (outbound), PUBCOMP (inbound) and every outbound QoS 2
+ * PUBLISH (whose Packet Identifier must survive, or a restart would resend the message under a new identifier and
+ * the client would deliver it twice) are sent only after the records they confirm were passed to write() - which survives {@code kill -9} - or, with
  * {@code persistence_fsync true}, forced to the device, which survives a power loss. The write happens on the
  * event loop that acknowledges and takes along whatever other threads appended meanwhile (group commit).
  * Everything else (a subscriber's PUBACK, subscriptions) is written within 10 ms by a background thread; losing

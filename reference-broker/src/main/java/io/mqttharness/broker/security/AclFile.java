@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *       access is readwrite; a single word after {@code topic} is the topic. TOPIC is the rest of the line and
  *       may use {@code +} and {@code #}.</li>
  *   <li>{@code pattern [read|write|readwrite|deny] TOPIC} lines apply to every client wherever they are
- *       written; a level that is exactly {@code %c} or {@code %u} stands for the client id or the user name.
+ *       written; {@code %c} and {@code %u} stand for the client id and the user name, anywhere in a level as in
+ *       mosquitto ({@code devices/dev-%c/#}). Unlike mosquitto's string substitution, the value never spans levels:
+ *       a client id {@code a/b} substituted into one level is compared as that one level.
  *       A {@code %u} pattern never applies to a client without a user name, and when pattern rules exist a
  *       client whose id or user name contains {@code +} or {@code #} is denied (as mosquitto does, so that a
  *       client cannot widen its own patterns).</li>
@@ -151,8 +153,8 @@ public final class AclFile {
         boolean usesClientId = false;
         boolean usesUsername = false;
         for (String level : levels) {
-            usesClientId |= level.equals("%c");
-            usesUsername |= level.equals("%u");
+            usesClientId |= level.contains("%c");
+            usesUsername |= level.contains("%u");
         }
         return new Rule(access, topic, levels, usesClientId, usesUsername);
     }
@@ -252,13 +254,26 @@ public final class AclFile {
     private static String[] substitute(String[] levels, String clientId, String username) {
         String[] out = levels.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i].equals("%c")) {
-                out[i] = clientId;
-            } else if (out[i].equals("%u")) {
-                out[i] = username;
+            if (out[i].indexOf('%') >= 0) {
+                out[i] = substitute(out[i], clientId, username);
             }
         }
         return out;
+    }
+
+    /** One pass, so that a client id containing "%u" is not substituted again. */
+    private static String substitute(String level, String clientId, String username) {
+        StringBuilder b = new StringBuilder(level.length() + 16);
+        for (int i = 0; i < level.length(); i++) {
+            char c = level.charAt(i);
+            if (c == '%' && i + 1 < level.length() && (level.charAt(i + 1) == 'c' || level.charAt(i + 1) == 'u')) {
+                b.append(level.charAt(i + 1) == 'c' ? clientId : username);
+                i++;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static boolean hasWildcard(String value) {

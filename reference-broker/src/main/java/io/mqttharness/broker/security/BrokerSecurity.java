@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       too; this broker answers Bad User Name or Password (3.1.1 code 4, 5.0 reason 0x86), the code the
  *       specifications define for wrong credentials.</li>
  * </ul>
- * Without an acl_file every topic is allowed; with one, {@link AclFile} decides.
+ * Without an acl_file every topic is allowed; with one, {@link AclFile} decides. Failed password checks are
+ * answered late, later with each failure ({@link LoginThrottle}).
  */
 public final class BrokerSecurity {
 
@@ -31,6 +32,7 @@ public final class BrokerSecurity {
     private final AclFile acl;
     private final Map<String, EnhancedAuthMethod> authMethods;
     private final Map<ListenerConfig, SslContext> sslContexts = new ConcurrentHashMap<>();
+    private final LoginThrottle loginThrottle;
 
     private BrokerSecurity(BrokerConfig config, PasswordFile passwords, AclFile acl,
             Map<String, EnhancedAuthMethod> authMethods) {
@@ -38,6 +40,22 @@ public final class BrokerSecurity {
         this.passwords = passwords;
         this.acl = acl;
         this.authMethods = authMethods;
+        this.loginThrottle = new LoginThrottle(config.failedLoginDelayMillis(), config.failedLoginDelayMaxMillis());
+    }
+
+    /**
+     * Whether every user name a connection can have was verified: a password file checks every plain CONNECT's
+     * user name, and listeners with use_identity_as_username take it from a verified certificate. Without that, a
+     * user name is only a claim (such clients count as anonymous), and client identifiers cannot belong to users.
+     */
+    public boolean userNamesAreVerified() {
+        return passwords != null || config.listeners().stream()
+                .allMatch(l -> l.tls() != null && l.tls().useIdentityAsUsername());
+    }
+
+    /** The growing delay before refusing failed logins ({@code failed_login_delay_ms}). */
+    public LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     /**

@@ -56,7 +56,8 @@ public final class BrokerContext {
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
         this.sessions = new SessionStore(subscriptions, timer, this::publishWill,
-                new QueuePolicy(config.maxQueuedMessages(), config.queueQos0Messages(), stats),
+                new QueuePolicy(config.maxQueuedMessages(), config.maxQueuedBytes(), config.queueFullPolicy(),
+                        config.queueQos0Messages(), stats),
                 persistence.sessionJournal());
         this.router = new MessageRouter(subscriptions, sharedSelector, retained, sessions, security,
                 config.retainAvailable());

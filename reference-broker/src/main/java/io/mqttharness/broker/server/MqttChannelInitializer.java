@@ -3,6 +3,7 @@ package io.mqttharness.broker.server;
 import io.mqttharness.broker.config.ListenerConfig;
 import io.mqttharness.broker.connection.MqttConnectionHandler;
 import io.mqttharness.broker.connection.PacketHandlers;
+import io.mqttharness.broker.security.TlsContextFactory;
 import io.mqttharness.codec.netty.MqttDecoder;
 import io.mqttharness.codec.netty.MqttEncoder;
 import io.netty.channel.ChannelInitializer;
@@ -54,7 +55,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
                 new WriteBufferWaterMark(WRITE_BUFFER_LOW_WATER_MARK, WRITE_BUFFER_HIGH_WATER_MARK));
         ChannelPipeline p = ch.pipeline();
         if (sslContext != null) {
-            p.addLast(MqttPipelineNames.SSL, sslContext.newHandler(ch.alloc()));
+            p.addLast(MqttPipelineNames.SSL, TlsContextFactory.newServerHandler(sslContext, ch.alloc()));
         }
         int maxPacketSize = maxPacketSize();
         if (listener.protocol() == ListenerConfig.Protocol.WEBSOCKETS) {

@@ -4,10 +4,10 @@ import io.mqttharness.broker.delivery.InboundQos2State;
 import io.mqttharness.broker.delivery.InflightMessage;
 import io.mqttharness.broker.delivery.OutboundFlowState;
 import io.mqttharness.broker.delivery.PacketIdAllocator;
+import io.mqttharness.broker.config.QueueFullPolicy;
 import io.mqttharness.broker.delivery.QueuedMessage;
 import io.mqttharness.broker.routing.Subscription;
 import io.mqttharness.codec.MqttQos;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ public final class Session {
     private final String clientId;
     private final QueuePolicy policy;
     private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
-    private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
+    private final SessionQueue queue;
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Map<Integer, InboundQos2State> inboundQos2 = new HashMap<>();
     private String username;
@@ -50,6 +50,7 @@ public final class Session {
     public Session(String clientId, QueuePolicy policy) {
         this.clientId = clientId;
         this.policy = policy;
+        this.queue = new SessionQueue(policy);
     }
 
     public String clientId() {
@@ -93,7 +94,8 @@ public final class Session {
     /**
      * Queues a message for this client, following the {@link QueuePolicy}: offline sessions take QoS 0 only when
      * configured; a QoS 0 message for a connection that is not writable (a slow consumer) is dropped; a full queue
-     * drops the newest message (this one). Dropped messages are counted in {@code $SYS/broker/messages/dropped}.
+     * drops this message or the oldest ones (the policy's {@code queue_full_policy}). Dropped messages are counted in
+     * {@code $SYS/broker/publish/messages/dropped}.
      */
     public void offer(QueuedMessage message) {
         SessionOwner toWake;
@@ -110,12 +112,11 @@ public final class Session {
                 policy.stats().messageDropped();
                 return;
             }
-            if (policy.maxQueued() > 0 && queue.size() >= policy.maxQueued()) {
+            if (queue.wouldOverflow(message) && !makeRoom(message)) {
                 policy.stats().messageDropped();
                 return;
             }
-            queue.addLast(message);
-            policy.stats().queued(1);
+            queue.add(message);
             if (journal != null && message.qos() != MqttQos.AT_MOST_ONCE) {
                 journal.enqueued(clientId, message);
             }
@@ -124,6 +125,24 @@ public final class Session {
         if (toWake != null) {
             toWake.wakeUp();
         }
+    }
+
+    /**
+     * With {@link QueueFullPolicy#DROP_OLDEST}, drops queued messages from the front until {@code message} fits;
+     * false when it cannot be queued (the other policy, or its payload alone passes {@code max_queued_bytes}).
+     */
+    private boolean makeRoom(QueuedMessage message) {
+        if (policy.fullPolicy() != QueueFullPolicy.DROP_OLDEST) {
+            return false;
+        }
+        while (!queue.isEmpty() && queue.wouldOverflow(message)) {
+            QueuedMessage oldest = queue.poll();
+            policy.stats().messageDropped();
+            if (journal != null && oldest.qos() != MqttQos.AT_MOST_ONCE) {
+                journal.dropped(clientId);
+            }
+        }
+        return !queue.wouldOverflow(message);
     }
 
     /**
@@ -136,21 +155,19 @@ public final class Session {
             return null;
         }
         while (true) {
-            QueuedMessage next = queue.peekFirst();
+            QueuedMessage next = queue.peek();
             if (next == null) {
                 return null;
             }
             if (next.isExpired(nowNanos)) {
-                queue.pollFirst();
-                policy.stats().queued(-1);
+                queue.poll();
                 if (journal != null && next.qos() != MqttQos.AT_MOST_ONCE) {
                     journal.dropped(clientId);
                 }
                 continue;
             }
             if (next.qos() == MqttQos.AT_MOST_ONCE) {
-                queue.pollFirst();
-                policy.stats().queued(-1);
+                queue.poll();
                 return new OutboundSend(next, 0);
             }
             if (inflight.size() >= window) {
@@ -160,8 +177,7 @@ public final class Session {
             if (packetId < 0) {
                 return null;
             }
-            queue.pollFirst();
-            policy.stats().queued(-1);
+            queue.poll();
             inflight.put(packetId, new InflightMessage(packetId, next, OutboundFlowState.initialFor(next.qos().code())));
             if (journal != null) {
                 journal.taken(clientId, packetId);
@@ -214,6 +230,11 @@ public final class Session {
         return queue.size();
     }
 
+    /** Payload bytes of the queued (not yet in flight) messages. */
+    public synchronized long queuedBytes() {
+        return queue.bytes();
+    }
+
     /** State of the inbound QoS 2 exchange with this identifier. */
     public synchronized InboundQos2State inboundQos2State(int packetId) {
         return inboundQos2.getOrDefault(packetId, InboundQos2State.IDLE);
@@ -262,11 +283,9 @@ public final class Session {
         }
         ended = true;
         owner = null;
-        int dropped = queue.size();
-        queue.clear();
+        int dropped = queue.clear();
         inflight.clear();
         inboundQos2.clear();
-        policy.stats().queued(-dropped);
         return dropped;
     }
 
@@ -354,7 +373,6 @@ public final class Session {
             inflight.put(m.packetId(), m);
         }
         queue.addAll(restoredQueue);
-        policy.stats().queued(restoredQueue.size());
         for (int id : awaitingPubRel) {
             inboundQos2.put(id, InboundQos2State.AWAITING_PUBREL);
         }

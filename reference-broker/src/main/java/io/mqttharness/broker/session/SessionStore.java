@@ -105,11 +105,26 @@ public final class SessionStore {
             }
         }
         session.attach(newOwner);
+        session.username(username);
         if (journal != null) {
             session.persist(expirySeconds > 0 ? journal : null, username, expirySeconds,
                     subscriptions.subscriptionsOf(clientId));
         }
         return new OpenResult(session, present, previousOwner);
+    }
+
+    /**
+     * As {@link #open}, unless a session with this client identifier exists (online or offline) and belongs to
+     * another user (another authenticated user name, or one side anonymous): then nothing changes and the result is
+     * {@code null}. Checked under the store's lock, so that two users racing for one identifier cannot both win.
+     */
+    public synchronized OpenResult openUnlessOwnedByOther(String clientId, boolean cleanStart, SessionOwner newOwner,
+            String username, long expirySeconds) {
+        Session existing = sessions.get(clientId);
+        if (existing != null && !existing.isEnded() && !java.util.Objects.equals(existing.username(), username)) {
+            return null;
+        }
+        return open(clientId, cleanStart, newOwner, username, expirySeconds);
     }
 
     /**

@@ -15,6 +15,7 @@ public final class BrokerStats {
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder messagesDropped = new LongAdder();
     private final LongAdder queuedMessages = new LongAdder();
+    private final LongAdder queuedBytes = new LongAdder();
 
     public void clientConnected() { connectedClients.increment(); }
     public void clientDisconnected() { connectedClients.decrement(); }
@@ -25,6 +26,8 @@ public final class BrokerStats {
     public void messageDropped() { messagesDropped.increment(); }
     /** A message entered (+1) or left (-1) a session queue. */
     public void queued(int delta) { queuedMessages.add(delta); }
+    /** Payload bytes entered (+) or left (-) a session queue. */
+    public void queuedBytes(long delta) { queuedBytes.add(delta); }
 
     public long connectedClients() { return connectedClients.sum(); }
     public long messagesReceived() { return messagesReceived.sum(); }
@@ -33,6 +36,7 @@ public final class BrokerStats {
     public long bytesSent() { return bytesSent.sum(); }
     public long messagesDropped() { return messagesDropped.sum(); }
     public long queuedMessages() { return queuedMessages.sum(); }
+    public long queuedBytes() { return queuedBytes.sum(); }
 
     /** Whole seconds since the broker started. */
     public long uptimeSeconds() {

@@ -58,11 +58,14 @@ public final class SysTopicPublisher implements AutoCloseable {
         values.put("$SYS/broker/messages/received", Long.toString(stats.messagesReceived()));
         values.put("$SYS/broker/messages/sent", Long.toString(stats.messagesSent()));
         values.put("$SYS/broker/messages/dropped", Long.toString(stats.messagesDropped()));
+        // mosquitto's name for the same count: messages dropped because of queue / inflight limits
+        values.put("$SYS/broker/publish/messages/dropped", Long.toString(stats.messagesDropped()));
         values.put("$SYS/broker/bytes/received", Long.toString(stats.bytesReceived()));
         values.put("$SYS/broker/bytes/sent", Long.toString(stats.bytesSent()));
         values.put("$SYS/broker/subscriptions/count", Integer.toString(subscriptions.size()));
         values.put("$SYS/broker/retained messages/count", Integer.toString(retained.size()));
         values.put("$SYS/broker/store/messages/count", Long.toString(stats.queuedMessages()));
+        values.put("$SYS/broker/store/messages/bytes", Long.toString(stats.queuedBytes()));
         return values;
     }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  * user's profile, which wins. MQTT 3.1.1 announces nothing: its mandatory features are assumed present.
  */
 public final class CapabilityProbe {
+    private static final String NO_CONNACK = "no CONNACK within ";
+    private static final String WRONG_ANSWER = "the broker answered CONNECT with ";
     private final MqttTarget target;
     private final RunSettings settings;
     private final RunIdentity identity;
@@ -56,11 +58,11 @@ public final class CapabilityProbe {
             if (connack == null) {
                 refusal = switch (next.kind()) {
                     case CLOSED -> "the broker closed the connection without CONNACK";
-                    case TIMEOUT -> "no CONNACK within " + settings.expectTimeout().toMillis() + " ms";
+                    case TIMEOUT -> NO_CONNACK + settings.expectTimeout().toMillis() + " ms";
                     default -> refusedWithOlderConnack(version, next.packet().hex())
                             ? "the broker refused MQTT " + version.displayName() + " with CONNACK return code 1 "
                                     + "(3.1.1's unacceptable protocol version): it does not support this version"
-                            : "the broker answered CONNECT with " + next.packet().summary();
+                            : WRONG_ANSWER + next.packet().summary();
                 };
             } else if (connack.reasonCode().isError()) {
                 refusal = "the broker refused the CONNECT with " + connack.reasonCode()
@@ -71,6 +73,15 @@ public final class CapabilityProbe {
             }
         }
         return capabilities(version, connack, refusal, profile, target.transport());
+    }
+
+    /**
+     * Whether a probe {@code refusal} means the broker did not answer usably (no CONNACK in time, or something
+     * that is not a CONNACK) rather than refused the version: the harness then cannot judge anything under that
+     * version, which is an error, not a missing capability.
+     */
+    public static boolean unanswered(String refusal) {
+        return refusal != null && (refusal.startsWith(NO_CONNACK) || refusal.startsWith(WRONG_ANSWER));
     }
 
     static BrokerCapabilities capabilities(MqttVersion version, MqttConnAck connack, String refusal,

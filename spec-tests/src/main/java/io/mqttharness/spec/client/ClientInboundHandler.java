@@ -16,6 +16,7 @@ final class ClientInboundHandler extends SimpleChannelInboundHandler<ReceivedPac
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ReceivedPacket packet) {
         client.trace().received(client.name(), packet.summary(), packet.hex());
+        client.monitor().received(packet);
         boolean consumed = client.autoAck() && AutoAcknowledger.handle(client, packet);
         if (!consumed) {
             inbox.add(packet);

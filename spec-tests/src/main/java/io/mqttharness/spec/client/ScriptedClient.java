@@ -54,6 +54,7 @@ public final class ScriptedClient implements AutoCloseable {
     /** Set before a DISCONNECT is written: the client then sends nothing more on this connection [MQTT-3.14.4-2]. */
     private volatile boolean disconnectSent;
     private volatile Long maximumPacketSize;
+    private final ProtocolMonitor monitor;
 
     public ScriptedClient(String name, MqttVersion version, boolean autoAck, ScenarioTrace trace,
             EventLoopGroup group) {
@@ -62,6 +63,7 @@ public final class ScriptedClient implements AutoCloseable {
         this.autoAck = autoAck;
         this.trace = trace;
         this.group = group;
+        this.monitor = new ProtocolMonitor(version);
     }
 
     /**
@@ -75,6 +77,7 @@ public final class ScriptedClient implements AutoCloseable {
         closingByHarness = false;
         disconnectSent = false;
         inbox = new ClientInbox();
+        monitor.newConnection();
         // TLS files are checked before connecting so that a bad file is reported by name, not as a closed channel
         SslContext ssl = target.transport().secure() ? ClientTlsContexts.of(target.tls()) : null;
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -142,6 +145,11 @@ public final class ScriptedClient implements AutoCloseable {
         return handler == null ? null : handler.handshaker().actualSubprotocol();
     }
 
+    /** Whether the broker (not the harness) closed the last connection. */
+    public boolean closedByBroker() {
+        return channel != null && inbox.closed() && !closingByHarness;
+    }
+
     /** Whether a connection is open. */
     public boolean isOpen() {
         Channel c = channel;
@@ -177,6 +185,11 @@ public final class ScriptedClient implements AutoCloseable {
         encoded.release();
         String summary = packet.type() + " " + PacketView.of(packet, version);
         if (fixedHeaderFlags != null) {
+            monitor.untracked();
+        } else {
+            monitor.sent(packet);
+        }
+        if (fixedHeaderFlags != null) {
             bytes[0] = (byte) ((bytes[0] & 0xF0) | (fixedHeaderFlags & 0x0F));
             summary += String.format(" with fixed header flags forced to 0x%x", fixedHeaderFlags & 0x0F);
         }
@@ -185,11 +198,13 @@ public final class ScriptedClient implements AutoCloseable {
 
     /** Sends bytes exactly as given. */
     public boolean sendRaw(byte[] bytes) throws InterruptedException {
+        monitor.untracked();
         return write(bytes, "raw bytes");
     }
 
     /** Sends bytes exactly as given, cut into WebSocket binary frames at {@code webSocketSplit} if not null. */
     public boolean sendRaw(byte[] bytes, int[] webSocketSplit) throws InterruptedException {
+        monitor.untracked();
         return webSocketSplit == null ? sendRaw(bytes) : sendWebSocketFrames(bytes, webSocketSplit, "raw bytes");
     }
 
@@ -263,6 +278,7 @@ public final class ScriptedClient implements AutoCloseable {
                     + PacketView.of(packet, version));
             return;
         }
+        monitor.sent(packet);
         ByteBuf encoded = MqttPacketEncoder.encode(packet, version, channel.alloc());
         trace.sent(name, packet.type() + " " + PacketView.of(packet, version) + " (auto_ack)",
                 MqttHex.format(encoded));
@@ -313,6 +329,11 @@ public final class ScriptedClient implements AutoCloseable {
 
     public MqttVersion version() {
         return version;
+    }
+
+    /** Protocol violations seen on this client's connections so far, read or not by a step. */
+    public ProtocolMonitor monitor() {
+        return monitor;
     }
 
     public ClientInbox inbox() {

@@ -33,10 +33,20 @@ final class ExpectationRunner {
         ReceivedPacket packet = nextPacket(client, wait, "a " + type);
         String mismatch = PacketMatcher.mismatch(type, expected, packet.type(), packet.fields());
         if (mismatch != null) {
-            throw fail(client, "expected " + type + " " + ActionRunner.describe(expected) + ": " + mismatch);
+            String message = client + ": expected " + type + " " + ActionRunner.describe(expected) + ": " + mismatch;
+            throw wrongPacket(type, expected, packet) ? new ProtocolViolation(message) : new StepFailure(message);
         }
         ctx.trace().event(client, "matched " + type + " " + ActionRunner.describe(expected));
         capture(packet, captures);
+    }
+
+    /** Another packet type, or the expected type with another Packet Identifier: no allowed choice explains it. */
+    private static boolean wrongPacket(MqttPacketType type, JsonNode expected, ReceivedPacket packet) {
+        if (packet.type() != type) {
+            return true;
+        }
+        JsonNode packetId = expected == null ? null : expected.get("packet_id");
+        return packetId != null && ValueMatcher.mismatch("packet_id", packetId, packet.fields().get("packet_id")) != null;
     }
 
     void expectUnordered(Step.ExpectUnordered step) throws StepFailure, InterruptedException {
@@ -135,18 +145,34 @@ final class ExpectationRunner {
         ClientInbox.Next next = ctx.client(client).inbox().next(ctx.deadline(wait));
         switch (next.kind()) {
             case TIMEOUT:
-                throw fail(client, "expected " + what + " within " + wait.toMillis() + " ms but nothing arrived");
+                throw fail(client, "expected " + what + " within " + wait.toMillis() + " ms but nothing arrived"
+                        + closedByBroker(client));
             case CLOSED:
                 throw fail(client, "expected " + what + " but the connection was closed");
             default:
                 ReceivedPacket p = next.packet();
                 if (!p.decoded()) {
-                    throw fail(client, "expected " + what + " but received a packet that violates the "
-                            + "specification: " + p.summary() + " [" + p.hex() + "]");
+                    throw new ProtocolViolation(client + ": expected " + what + " but received a packet that violates "
+                            + "the specification: " + p.summary() + " [" + p.hex() + "]");
                 }
                 checkSize(client, p);
                 return p;
         }
+    }
+
+    /**
+     * Names the other clients whose connections the broker closed, so that a timeout caused by, say, the
+     * publisher's connection being dropped says so instead of only "nothing arrived".
+     */
+    private String closedByBroker(String waiting) {
+        List<String> closed = new ArrayList<>();
+        ctx.clients().forEach((name, c) -> {
+            if (!name.equals(waiting) && c.closedByBroker()) {
+                closed.add(name);
+            }
+        });
+        return closed.isEmpty() ? "" : " (meanwhile the broker closed the connection of " + String.join(", ", closed)
+                + ")";
     }
 
     /** No packet may exceed the Maximum Packet Size the client announced in CONNECT [MQTT-3.1.2-24]. */

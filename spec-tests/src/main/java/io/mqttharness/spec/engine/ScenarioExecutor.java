@@ -5,8 +5,10 @@ import io.mqttharness.spec.ScenarioResult;
 import io.mqttharness.spec.Verdict;
 import io.mqttharness.spec.client.BrokerUnreachableException;
 import io.mqttharness.spec.client.MqttTarget;
+import io.mqttharness.spec.client.ProtocolMonitor;
 import io.mqttharness.spec.scenario.Scenario;
 import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +40,15 @@ public final class ScenarioExecutor {
         try {
             dispatcher.runAll(scenario.steps());
             verdict = dispatcher.observations().isEmpty() ? Verdict.PASSED : Verdict.OBSERVATION;
+            List<String> violations = violations(ctx);
+            if (!violations.isEmpty()) {
+                // the steps passed, but the broker broke the protocol where no step looked: never a PASS
+                boolean checked = violations.stream().anyMatch(v -> scenario.statementsFor(version).stream()
+                        .anyMatch(id -> v.endsWith("[" + id + "]")));
+                verdict = checked ? Verdict.FAILED : Verdict.ERROR;
+                message = "the broker broke the protocol outside the scripted expectations: "
+                        + String.join("; ", violations);
+            }
         } catch (AssumptionNotMet a) {
             verdict = Verdict.NOT_APPLICABLE;
             message = "assumption not met: " + a.getMessage();
@@ -65,6 +76,17 @@ public final class ScenarioExecutor {
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new ScenarioResult(scenario.id(), scenario.title(), version, scenario.statementsFor(version), verdict,
                 message, dispatcher.observations(), ctx.trace().entries(), millis, scenario.source());
+    }
+
+    /** Every client's protocol violations, as {@code client: what [statement]}. */
+    private static List<String> violations(ScenarioContext ctx) {
+        List<String> out = new ArrayList<>();
+        ctx.clients().forEach((name, client) -> {
+            for (ProtocolMonitor.Violation v : client.monitor().violations()) {
+                out.add(name + ": " + v.description() + (v.statementId() == null ? "" : " [" + v.statementId() + "]"));
+            }
+        });
+        return out;
     }
 
     /** A result without running anything, e.g. NOT_APPLICABLE for a missing capability. */

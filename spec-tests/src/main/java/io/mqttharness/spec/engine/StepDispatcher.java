@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Runs steps in order. A failing observation step (SHOULD/MAY) is recorded and the script goes on with the
- * inboxes as they were before the step; a failing assumption step ends the run as not applicable; any other
- * failure ends the run. {@code one_of} tries its alternatives
+ * inboxes as they were before the step; a failing assumption step ends the run as not applicable, unless the
+ * failure is a {@link ProtocolViolation} (no allowed choice explains it); any other failure ends the run. {@code one_of} tries its alternatives
  * from the same inbox positions.
  */
 final class StepDispatcher {
@@ -48,7 +48,7 @@ final class StepDispatcher {
             execute(step);
         } catch (StepFailure f) {
             String message = step.options().label() + ": " + f.getMessage();
-            if (step.options().assume()) {
+            if (step.options().assume() && !(f instanceof ProtocolViolation)) {
                 ctx.trace().event(null, "assumption not met (the broker made another choice the specification "
                         + "allows): " + message);
                 throw new AssumptionNotMet(message);

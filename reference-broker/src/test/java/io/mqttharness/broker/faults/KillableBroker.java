@@ -1,0 +1,90 @@
+package io.mqttharness.broker.faults;
+
+import io.mqttharness.broker.persistence.PersistentBrokerMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A persistent reference broker ({@link PersistentBrokerMain}) in its own JVM, so that it can get kill -9. */
+final class KillableBroker implements AutoCloseable {
+    private static final long START_TIMEOUT_SECONDS = 30;
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuffer output = new StringBuffer();
+    private final int port;
+
+    KillableBroker(Path dir) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                PersistentBrokerMain.class.getName(), dir.toString(), "false");
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+        Thread pump = new Thread(this::pump, "killable-broker-output");
+        pump.setDaemon(true);
+        pump.start();
+        port = awaitPort();
+    }
+
+    int port() {
+        return port;
+    }
+
+    private void pump() {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                output.append(line).append('\n');
+                lines.add(line);
+            }
+        } catch (IOException ignored) {
+            // the process died: its output ends here
+        }
+    }
+
+    private int awaitPort() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        try {
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith("PORT=")) {
+                    return Integer.parseInt(line.substring(5).trim());
+                }
+                if (line == null && !process.isAlive()) {
+                    throw new AssertionError("broker exited with " + process.exitValue() + ":\n" + output);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+        throw new AssertionError("broker did not report its port in time:\n" + output);
+    }
+
+    /** kill -9 (SIGKILL), without waiting. */
+    void killNow() {
+        process.destroyForcibly();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("broker did not die after kill -9");
+        }
+    }
+}
