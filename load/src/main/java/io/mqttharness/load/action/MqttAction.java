@@ -89,17 +89,39 @@ abstract class MqttAction implements Action {
     }
 
     protected void ok(Session session, String request, long start) {
-        ScalaGlue.logResponse(stats, session, request, start, clock.nowMillis(), true, null);
+        logStep(session, request, start, true, null);
         next.$bang(session);
     }
 
     protected void ko(Session session, String request, long start, String message) {
-        ScalaGlue.logResponse(stats, session, request, start, clock.nowMillis(), false, message);
+        logStep(session, request, start, false, message);
         next.$bang(session.markAsFailed());
     }
 
-    /** Logs a response without passing the session on (one step of a multi-step flow). */
+    /** The logging of this action, for flows that log several steps. */
+    protected PublishFlow.Steps steps() {
+        return new PublishFlow.Steps() {
+            @Override
+            public void log(Session session, String request, long startMillis, boolean ok, String message) {
+                logStep(session, request, startMillis, ok, message);
+            }
+
+            @Override
+            public long nowMillis() {
+                return clock.nowMillis();
+            }
+        };
+    }
+
+    /** Passes the session on without logging a response. */
+    protected void proceed(Session session) {
+        next.$bang(session);
+    }
+
+    /** Logs a response (to Gatling and the run's metrics) without passing the session on. */
     protected void logStep(Session session, String request, long start, boolean ok, String message) {
-        ScalaGlue.logResponse(stats, session, request, start, clock.nowMillis(), ok, message);
+        long end = clock.nowMillis();
+        ScalaGlue.logResponse(stats, session, request, start, end, ok, message);
+        components.protocol().metrics().response(request, start, end, ok, message);
     }
 }

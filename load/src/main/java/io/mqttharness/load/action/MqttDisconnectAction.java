@@ -5,7 +5,10 @@ import io.gatling.core.session.Session;
 import io.mqttharness.load.client.MqttClientConnection;
 import io.mqttharness.load.protocol.MqttComponents;
 
-/** Sends DISCONNECT, closes the channel and forgets the connection; timed until the channel is closed. */
+/**
+ * Sends DISCONNECT and closes the channel; timed until the channel is closed. The closed connection stays in
+ * the session so that a later reconnect uses the same client identifier and subscriber bookkeeping.
+ */
 final class MqttDisconnectAction extends MqttAction {
     MqttDisconnectAction(String requestName, MqttComponents components, Action next) {
         super(requestName, components, next);
@@ -17,7 +20,6 @@ final class MqttDisconnectAction extends MqttAction {
         if (connection == null) {
             return;
         }
-        Session without = session.remove(MqttClientConnection.ATTRIBUTE);
-        connection.disconnect(() -> ok(without, requestName, start));
+        connection.disconnect(() -> ok(session, requestName, start));
     }
 }

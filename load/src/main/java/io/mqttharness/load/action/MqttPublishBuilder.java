@@ -5,6 +5,7 @@ import io.gatling.javaapi.core.ActionBuilder;
 import io.mqttharness.codec.MqttQos;
 import io.mqttharness.load.internal.ScalaGlue;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -72,6 +73,15 @@ public final class MqttPublishBuilder implements ActionBuilder {
 
     public MqttPublishBuilder retain(boolean retain) {
         return new MqttPublishBuilder(requestName, topic, payload, qos, retain);
+    }
+
+    /**
+     * Open workload: this publish repeated on a fixed schedule, one every {@code interval} for {@code duration},
+     * without waiting for acknowledgements; a sensor that falls behind counts overruns (see
+     * {@link MqttScheduledPublishBuilder}).
+     */
+    public MqttScheduledPublishBuilder every(Duration interval, Duration duration) {
+        return new MqttScheduledPublishBuilder(requestName, topic, payload, qos, retain, interval, duration);
     }
 
     @Override

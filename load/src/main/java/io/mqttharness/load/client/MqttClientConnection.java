@@ -4,10 +4,7 @@ import io.gatling.core.session.Session;
 import io.mqttharness.codec.MqttPacketType;
 import io.mqttharness.codec.MqttProperties;
 import io.mqttharness.codec.MqttQos;
-import io.mqttharness.codec.netty.MqttDecoder;
-import io.mqttharness.codec.netty.MqttEncoder;
 import io.mqttharness.codec.packet.MqttConnAck;
-import io.mqttharness.codec.packet.MqttConnect;
 import io.mqttharness.codec.packet.MqttDisconnect;
 import io.mqttharness.codec.packet.MqttPacket;
 import io.mqttharness.codec.packet.MqttPingReq;
@@ -19,18 +16,17 @@ import io.mqttharness.codec.packet.MqttPublish;
 import io.mqttharness.codec.reason.MqttPubAckReasonCode;
 import io.mqttharness.codec.reason.MqttPubCompReasonCode;
 import io.mqttharness.codec.reason.MqttPubRecReasonCode;
-import io.mqttharness.load.protocol.MqttComponents;
+import io.mqttharness.load.e2e.MessageRecorder;
 import io.mqttharness.load.protocol.MqttProtocol;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One virtual user's MQTT client connection, built on the project's codec. It lives on the user's own event
@@ -38,27 +34,35 @@ import java.util.function.Consumer;
  * no state here needs a lock.
  *
  * <p>It answers the broker's QoS 1/2 deliveries itself (PUBACK; PUBREC then PUBCOMP on PUBREL), sends
- * PINGREQ at half the keep alive, and fails every pending acknowledgement when the connection is lost.
+ * PINGREQ at half the keep alive, and fails every pending acknowledgement and message wait when the connection
+ * is lost. Received messages go to the subscriber's {@link MessageRecorder} (end-to-end latency, counting) and
+ * to the actions waiting for messages.
  */
 public final class MqttClientConnection {
     /** Session attribute holding the user's connection. */
     public static final String ATTRIBUTE = "io.mqttharness.load.connection";
 
-    private static final Consumer<MqttPublish> IGNORE = publish -> { };
-
     private final MqttProtocol protocol;
     private final EventLoop loop;
     private final PendingAcks pending;
+    private final MessageWaiters waiters;
+    private final String clientId;
+    /** Packet ids of inbound QoS 2 messages delivered and acknowledged with PUBREC, waiting for PUBREL. */
+    private final Set<Integer> inboundQos2 = new HashSet<>();
     private Channel channel;
-    private Consumer<MqttPublish> messageListener = IGNORE;
+    private MessageRecorder recorder;
     private ScheduledFuture<?> pinger;
     private int lastPacketId;
     private String closedReason;
+    private boolean sessionPresent;
+    private boolean counted;
 
-    private MqttClientConnection(MqttProtocol protocol, EventLoop loop) {
+    MqttClientConnection(MqttProtocol protocol, EventLoop loop, String clientId) {
         this.protocol = protocol;
         this.loop = loop;
+        this.clientId = clientId;
         this.pending = new PendingAcks(loop);
+        this.waiters = new MessageWaiters(loop);
     }
 
     /** The connection stored in the session, if the user has one. */
@@ -68,64 +72,15 @@ public final class MqttClientConnection {
                 : Optional.empty();
     }
 
-    /**
-     * Opens a TCP connection on the user's event loop and sends CONNECT; {@code listener} gets the CONNACK
-     * (whatever its reason code) or a failure, after which the channel is already closed. Must be called on
-     * {@code session.eventLoop()}. The host name is resolved by Netty's default (JDK) resolver.
-     */
-    public static MqttClientConnection open(MqttComponents components, Session session, String clientId,
-            AckListener listener) {
-        MqttProtocol protocol = components.protocol();
-        MqttClientConnection connection = new MqttClientConnection(protocol, session.eventLoop());
-        Bootstrap bootstrap = new Bootstrap()
-                .group(session.eventLoop())
-                .channelFactory(components.channelFactory())
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) protocol.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("decoder",
-                                new MqttDecoder(protocol.version(), MqttDecoder.PROTOCOL_MAX_PACKET_SIZE));
-                        ch.pipeline().addLast("encoder", new MqttEncoder(protocol.version()));
-                        ch.pipeline().addLast("client", new MqttClientHandler(connection));
-                    }
-                });
-        // the failure callback may run inside connect() (e.g. an unresolvable host), before this method returns
-        AckListener closing = new AckListener() {
-            @Override
-            public void onAck(MqttPacket packet) {
-                listener.onAck(packet);
-            }
-
-            @Override
-            public void onFailure(String message) {
-                connection.close();
-                listener.onFailure(message);
-            }
-        };
-        ChannelFuture connect = bootstrap.connect(protocol.host(), protocol.port());
-        connection.channel = connect.channel();
-        connect.addListener(future -> {
-            if (!future.isSuccess()) {
-                closing.onFailure("TCP connect to " + protocol.host() + ":" + protocol.port() + " failed: "
-                        + future.cause().getMessage());
-                return;
-            }
-            connection.pending.await(PendingAcks.CONNACK_KEY, MqttPacketType.CONNACK,
-                    protocol.connectTimeout().toMillis(), connection.connAckListener(closing));
-            connection.send(connection.connectPacket(clientId));
-        });
-        return connection;
+    /** The channel this connection runs on (set by {@link ClientConnector} as soon as it exists). */
+    void channel(Channel channel) {
+        this.channel = channel;
     }
 
-    private MqttConnect connectPacket(String clientId) {
-        MqttProperties properties = MqttProperties.EMPTY;
-        if (protocol.version().isV5() && protocol.sessionExpirySeconds() != null) {
-            properties = MqttProperties.builder().sessionExpiryInterval(protocol.sessionExpirySeconds()).build();
-        }
-        return new MqttConnect(protocol.version(), protocol.cleanStart(), protocol.keepAliveSeconds(), clientId,
-                properties, null, protocol.username(), protocol.password());
+    /** Waits for the CONNACK; on success records Session Present, counts the connection and starts pinging. */
+    void awaitConnAck(AckListener listener) {
+        pending.await(PendingAcks.CONNACK_KEY, MqttPacketType.CONNACK, protocol.connectTimeout().toMillis(),
+                connAckListener(listener));
     }
 
     private AckListener connAckListener(AckListener listener) {
@@ -134,6 +89,9 @@ public final class MqttClientConnection {
             public void onAck(MqttPacket packet) {
                 MqttConnAck connAck = (MqttConnAck) packet;
                 if (!connAck.reasonCode().isError()) {
+                    sessionPresent = connAck.sessionPresent();
+                    counted = true;
+                    protocol.metrics().connectionOpened();
                     Integer serverKeepAlive = connAck.properties().serverKeepAlive();
                     startPinger(serverKeepAlive != null ? serverKeepAlive : protocol.keepAliveSeconds());
                 }
@@ -186,9 +144,46 @@ public final class MqttClientConnection {
         pending.await(packetId, expected, protocol.ackTimeout().toMillis(), listener);
     }
 
-    /** Receives every PUBLISH the broker delivers (after this connection acknowledged it). */
-    public void onMessage(Consumer<MqttPublish> listener) {
-        this.messageListener = listener;
+    /** The client identifier sent in CONNECT. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Session Present of the successful CONNACK. */
+    public boolean sessionPresent() {
+        return sessionPresent;
+    }
+
+    /** The recorder of received sensor messages, or {@code null} before the first subscribe. */
+    public MessageRecorder recorder() {
+        return recorder;
+    }
+
+    /** Sets the recorder of received sensor messages (the subscribe action creates it). */
+    public void recorder(MessageRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /**
+     * Takes over the session state a resumed session needs on the client side: the recorder with the
+     * subscriptions, and the inbound QoS 2 messages still waiting for PUBREL.
+     */
+    public void resume(MqttClientConnection previous) {
+        this.recorder = previous.recorder;
+        this.inboundQos2.addAll(previous.inboundQos2);
+    }
+
+    /**
+     * Waits for {@code count} messages that pass {@code filter}, each checked with {@code check}; the outcome
+     * runs on the event loop.
+     */
+    public void awaitMessages(int count, Predicate<MqttPublish> filter, Predicate<MqttPublish> check,
+            String checkDescription, long timeoutMillis, MessageWaiters.Outcome outcome) {
+        if (!isOpen()) {
+            outcome.failed("connection is closed: " + closedReason, java.util.List.of());
+            return;
+        }
+        waiters.await(count, filter, check, checkDescription, timeoutMillis, outcome);
     }
 
     /** Sends DISCONNECT and closes; {@code whenClosed} runs on the event loop once the channel is closed. */
@@ -220,6 +215,7 @@ public final class MqttClientConnection {
             key = PendingAcks.CONNACK_KEY;
         } else if (packet instanceof MqttPubRel pubRel) {
             // the broker's half of an inbound QoS 2 flow: complete it, nothing waits for it
+            inboundQos2.remove(pubRel.packetId());
             send(new MqttPubComp(pubRel.packetId(), MqttPubCompReasonCode.SUCCESS, MqttProperties.EMPTY));
             return;
         } else if (packet.type() == MqttPacketType.PINGRESP) {
@@ -228,26 +224,11 @@ public final class MqttClientConnection {
             fail("broker sent DISCONNECT " + disconnect.reasonCode());
             return;
         } else {
-            key = packetIdOf(packet);
+            key = PendingAcks.keyOf(packet);
         }
         if (key == 0 || !pending.complete(key, packet)) {
             fail("unexpected " + packet.type() + " from broker" + (key > 0 ? " for packet id " + key : ""));
         }
-    }
-
-    private static int packetIdOf(MqttPacket packet) {
-        if (packet instanceof MqttPubAck p) {
-            return p.packetId();
-        } else if (packet instanceof MqttPubRec p) {
-            return p.packetId();
-        } else if (packet instanceof MqttPubComp p) {
-            return p.packetId();
-        } else if (packet instanceof io.mqttharness.codec.packet.MqttSubAck p) {
-            return p.packetId();
-        } else if (packet instanceof io.mqttharness.codec.packet.MqttUnsubAck p) {
-            return p.packetId();
-        }
-        return 0;
     }
 
     private void onPublish(MqttPublish publish) {
@@ -255,8 +236,15 @@ public final class MqttClientConnection {
             send(new MqttPubAck(publish.packetId(), MqttPubAckReasonCode.SUCCESS, MqttProperties.EMPTY));
         } else if (publish.qos() == MqttQos.EXACTLY_ONCE) {
             send(new MqttPubRec(publish.packetId(), MqttPubRecReasonCode.SUCCESS, MqttProperties.EMPTY));
+            if (!inboundQos2.add(publish.packetId())) {
+                // a resend before PUBREL: exactly once means it must not reach the application twice
+                return;
+            }
         }
-        messageListener.accept(publish);
+        if (recorder != null) {
+            recorder.accept(publish);
+        }
+        waiters.onMessage(publish);
     }
 
     /** Marks the connection failed, fails all waiters and closes the channel. */
@@ -265,6 +253,7 @@ public final class MqttClientConnection {
             closedReason = message;
         }
         pending.failAll(message);
+        waiters.failAll(message);
         close();
     }
 
@@ -275,6 +264,11 @@ public final class MqttClientConnection {
         if (closedReason == null) {
             closedReason = message;
         }
+        if (counted) {
+            counted = false;
+            protocol.metrics().connectionClosed();
+        }
         pending.failAll(closedReason);
+        waiters.failAll(closedReason);
     }
 }

@@ -78,6 +78,22 @@ final class PendingAcks {
         }
     }
 
+    /** The packet identifier an acknowledgement answers (PUBACK, PUBREC, PUBCOMP, SUBACK, UNSUBACK), else 0. */
+    static int keyOf(MqttPacket packet) {
+        if (packet instanceof io.mqttharness.codec.packet.MqttPubAck p) {
+            return p.packetId();
+        } else if (packet instanceof io.mqttharness.codec.packet.MqttPubRec p) {
+            return p.packetId();
+        } else if (packet instanceof io.mqttharness.codec.packet.MqttPubComp p) {
+            return p.packetId();
+        } else if (packet instanceof io.mqttharness.codec.packet.MqttSubAck p) {
+            return p.packetId();
+        } else if (packet instanceof io.mqttharness.codec.packet.MqttUnsubAck p) {
+            return p.packetId();
+        }
+        return 0;
+    }
+
     private static String describe(int key) {
         return key == CONNACK_KEY ? "" : " for packet id " + key;
     }

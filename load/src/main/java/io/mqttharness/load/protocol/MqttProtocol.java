@@ -4,6 +4,7 @@ import io.gatling.core.protocol.Protocol;
 import io.gatling.core.session.Session;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.load.e2e.E2eLatencyTracker;
+import io.mqttharness.load.metrics.LoadMetrics;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,6 +27,8 @@ import java.util.function.Function;
  * @param ackTimeout how long an acknowledgement (PUBACK, PUBREC, PUBCOMP, SUBACK) may take
  * @param latencyTracker where subscribers count received messages and end-to-end latency
  * @param e2eRequestName request name under which received messages are logged
+ * @param transport TCP, TLS or WebSocket, with TLS trust and SNI settings
+ * @param metrics live counters of the run (responses per request, connections)
  */
 public record MqttProtocol(
         String host,
@@ -40,7 +43,9 @@ public record MqttProtocol(
         Duration connectTimeout,
         Duration ackTimeout,
         E2eLatencyTracker latencyTracker,
-        String e2eRequestName) implements Protocol {
+        String e2eRequestName,
+        MqttTransport transport,
+        LoadMetrics metrics) implements Protocol {
 
     /** Request name of end-to-end latency responses unless changed with the builder. */
     public static final String DEFAULT_E2E_REQUEST_NAME = "e2e latency";
@@ -53,6 +58,8 @@ public record MqttProtocol(
         Objects.requireNonNull(ackTimeout, "ackTimeout");
         Objects.requireNonNull(latencyTracker, "latencyTracker");
         Objects.requireNonNull(e2eRequestName, "e2eRequestName");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(metrics, "metrics");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("broker port must be 1..65535, got " + port);
         }

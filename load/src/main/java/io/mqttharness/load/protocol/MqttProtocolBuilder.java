@@ -5,6 +5,8 @@ import io.gatling.javaapi.core.ProtocolBuilder;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.load.e2e.E2eLatencyTracker;
 import io.mqttharness.load.internal.ScalaGlue;
+import io.mqttharness.load.metrics.LoadMetrics;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,15 +34,63 @@ public final class MqttProtocolBuilder implements ProtocolBuilder {
         Function<Session, String> clientId = session -> "mh" + run + "-" + session.userId();
         return new MqttProtocolBuilder(new MqttProtocol("127.0.0.1", 1883, MqttVersion.MQTT_3_1_1, null, null, 60,
                 true, null, clientId, Duration.ofSeconds(10), Duration.ofSeconds(10), new E2eLatencyTracker(),
-                MqttProtocol.DEFAULT_E2E_REQUEST_NAME));
+                MqttProtocol.DEFAULT_E2E_REQUEST_NAME, MqttTransport.TCP, new LoadMetrics()));
     }
 
-    /** Broker address (plain TCP). */
+    /** Broker address; the transport stays as it is (plain TCP by default). */
     public MqttProtocolBuilder broker(String host, int port) {
         return with(d -> {
             d.host = host;
             d.port = port;
         });
+    }
+
+    /**
+     * Broker address and transport from a URL: {@code tcp://host:port}, {@code tls://host:port},
+     * {@code ws://host:port/path} or {@code wss://host:port/path} (default ports 1883, 8883, 80, 443; default
+     * WebSocket path {@code /mqtt}). TLS trust settings are kept.
+     */
+    public MqttProtocolBuilder target(String url) {
+        URI uri = URI.create(url.contains("://") ? url.trim() : "tcp://" + url.trim());
+        MqttTransport parsed = MqttTransport.of(uri);
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("no host in '" + url + "' (expected e.g. tcp://localhost:1883)");
+        }
+        return with(d -> {
+            d.host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
+            d.port = uri.getPort() < 0 ? parsed.defaultPort() : uri.getPort();
+            d.transport = parsed.withTrustAllCertificates(d.transport.trustAllCertificates())
+                    .withServerName(d.transport.serverName());
+        });
+    }
+
+    /** MQTT over TLS (the port is not changed). */
+    public MqttProtocolBuilder tls() {
+        return with(d -> d.transport = new MqttTransport(d.transport.kind().webSocket() ? MqttTransport.Kind.WSS
+                : MqttTransport.Kind.TLS, d.transport.webSocketPath(), d.transport.trustAllCertificates(),
+                d.transport.serverName()));
+    }
+
+    /** MQTT over WebSocket on {@code path} (sub-protocol {@code mqtt}), over TLS if {@link #tls()} was set. */
+    public MqttProtocolBuilder webSocket(String path) {
+        return with(d -> d.transport = new MqttTransport(d.transport.kind().secure() ? MqttTransport.Kind.WSS
+                : MqttTransport.Kind.WS, path, d.transport.trustAllCertificates(), d.transport.serverName()));
+    }
+
+    /** TLS: accept any server certificate and skip the host name check (self-signed test brokers only). */
+    public MqttProtocolBuilder trustAllCertificates() {
+        return with(d -> d.transport = d.transport.withTrustAllCertificates(true));
+    }
+
+    /** TLS: the SNI host name to send (and check the certificate against) instead of the broker host. */
+    public MqttProtocolBuilder serverName(String sni) {
+        return with(d -> d.transport = d.transport.withServerName(sni));
+    }
+
+    /** Live counters of the run; share one instance to read results after a run. */
+    public MqttProtocolBuilder metrics(LoadMetrics metrics) {
+        return with(d -> d.metrics = metrics);
     }
 
     public MqttProtocolBuilder mqtt311() {
@@ -133,6 +183,8 @@ public final class MqttProtocolBuilder implements ProtocolBuilder {
         Duration ackTimeout;
         E2eLatencyTracker latencyTracker;
         String e2eRequestName;
+        MqttTransport transport;
+        LoadMetrics metrics;
 
         Draft(MqttProtocol p) {
             host = p.host();
@@ -148,11 +200,13 @@ public final class MqttProtocolBuilder implements ProtocolBuilder {
             ackTimeout = p.ackTimeout();
             latencyTracker = p.latencyTracker();
             e2eRequestName = p.e2eRequestName();
+            transport = p.transport();
+            metrics = p.metrics();
         }
 
         MqttProtocol build() {
             return new MqttProtocol(host, port, version, username, password, keepAliveSeconds, cleanStart,
-                    sessionExpirySeconds, clientId, connectTimeout, ackTimeout, latencyTracker, e2eRequestName);
+                    sessionExpirySeconds, clientId, connectTimeout, ackTimeout, latencyTracker, e2eRequestName, transport, metrics);
         }
     }
 }
