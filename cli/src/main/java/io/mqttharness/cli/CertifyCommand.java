@@ -11,6 +11,7 @@ import io.mqttharness.spec.CertificationRunner;
 import io.mqttharness.spec.ScenarioSelector;
 import io.mqttharness.spec.baseline.Baseline;
 import io.mqttharness.spec.baseline.BaselineComparison;
+import io.mqttharness.spec.baseline.IsolatedScenarios;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import io.mqttharness.spec.client.BrokerUnreachableException;
 import io.mqttharness.spec.client.MqttTarget;
@@ -109,6 +110,9 @@ final class CertifyCommand implements Callable<Integer> {
             description = "auto (a bar on a terminal, plain lines otherwise), bar, plain or none.")
     private String progress;
 
+    /** Scenarios run last because the baseline isolates them (empty without a baseline). */
+    private List<String> isolatedRunLast = List.of();
+
     @Override
     public Integer call() throws InterruptedException {
         List<MqttVersion> versions = versions();
@@ -127,6 +131,11 @@ final class CertifyCommand implements Callable<Integer> {
             String name = brokerName != null ? brokerName : embedded != null
                     ? "mqtt-harness reference broker " + CliVersionProvider.version() + " (embedded)"
                     : mqttTarget.toString();
+            isolatedRunLast = isolatedScenarios(mqttTarget, versions, baseline);
+            if (!isolatedRunLast.isEmpty()) {
+                err.println(isolatedNote(isolatedRunLast));
+                err.flush();
+            }
             CertificationRun run;
             try (CertifyProgress bar = new CertifyProgress(err, progressMode, plannedRuns, System::currentTimeMillis)) {
                 bar.start(name);
@@ -134,7 +143,8 @@ final class CertifyCommand implements Callable<Integer> {
                         .profile(profile).parallelism(parallelism).listener(bar);
                 only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(request::only);
                 scenarioDirs.forEach(request::scenarioDirectory);
-                run = new CertificationRunner().run(request.build());
+                run = baseline == null ? new CertificationRunner().run(request.build())
+                        : IsolatedScenarios.runLast(request.build(), baseline);
             } catch (BrokerUnreachableException e) {
                 throw new CliException(CertifyExitCodes.NOT_JUDGED, "cannot reach the broker: " + e.getMessage()
                         + " (is it running, and is --target right?)", e);
@@ -144,6 +154,25 @@ final class CertifyCommand implements Callable<Integer> {
             return finish(new ConformanceReport(run, name, CliVersionProvider.version(),
                     baseline == null ? null : BaselineComparison.compare(baseline, run)));
         }
+    }
+
+    /**
+     * The scenarios of this selection that the baseline marks {@code isolate: true}: they break the broker, which
+     * certify cannot restart, so they run after all others, one at a time.
+     */
+    private List<String> isolatedScenarios(MqttTarget mqttTarget, List<MqttVersion> versions, Baseline baseline) {
+        if (baseline == null) {
+            return List.of();
+        }
+        CertificationRequest.Builder selection = CertificationRequest.builder(mqttTarget).versions(versions);
+        only.stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(selection::only);
+        scenarioDirs.forEach(selection::scenarioDirectory);
+        return IsolatedScenarios.selectedBy(selection.build(), baseline);
+    }
+
+    static String isolatedNote(List<String> isolated) {
+        return "isolate: " + isolated.size() + " scenario(s) the baseline marks 'isolate: true' run last, one at a "
+                + "time: " + String.join(", ", isolated);
     }
 
     private int finish(ConformanceReport report) {
@@ -158,6 +187,10 @@ final class CertifyCommand implements Callable<Integer> {
                     + CliExecutionExceptionHandler.describe(e), e);
         }
         new ConsoleSummaryWriter().write(report, out);
+        if (!isolatedRunLast.isEmpty()) {
+            out.println();
+            out.println(isolatedNote(isolatedRunLast));
+        }
         out.println();
         out.println("Reports in " + dir.toAbsolutePath().normalize() + ":");
         files.forEach(f -> out.println("  " + f.getFileName()));

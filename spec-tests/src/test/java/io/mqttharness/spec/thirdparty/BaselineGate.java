@@ -3,6 +3,9 @@ package io.mqttharness.spec.thirdparty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.mqttharness.brokers.BrokerLauncher;
+import io.mqttharness.brokers.BrokerUnavailableException;
+import io.mqttharness.brokers.RunningBroker;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.CertificationRequest;
 import io.mqttharness.spec.CertificationRun;
@@ -11,18 +14,16 @@ import io.mqttharness.spec.ScenarioResult;
 import io.mqttharness.spec.ScenarioSelector;
 import io.mqttharness.spec.baseline.Baseline;
 import io.mqttharness.spec.baseline.BaselineComparison;
+import io.mqttharness.spec.baseline.IsolatedScenarios;
 import io.mqttharness.spec.capability.BrokerCapabilities;
 import io.mqttharness.spec.capability.CapabilityProfile;
+import io.mqttharness.spec.client.MqttTarget;
 import io.mqttharness.spec.scenario.Scenario;
 import io.mqttharness.spec.scenario.ScenarioLoader;
-import io.mqttharness.spec.statement.StatementCatalog;
-import io.mqttharness.spec.statement.StatementResult;
-import io.mqttharness.spec.statement.StatementRollup;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Certifies a third-party broker with every built-in scenario under 3.1.1 and 5 and checks the run against the
@@ -37,17 +38,20 @@ import java.util.function.Supplier;
 final class BaselineGate {
     private static final List<MqttVersion> VERSIONS = List.of(MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_5);
 
+    private static final String FRESH_INSTANCE_NOTE =
+            "run on a fresh broker instance (isolate: true in the baseline)";
+
     private final String name;
-    private final Supplier<ThirdPartyBroker> starter;
+    private final BrokerLauncher launcher;
     private final CapabilityProfile profile;
 
     /**
      * @param name the baseline file name (and report name)
-     * @param starter starts a fresh instance of the broker; it may abort the test when the broker is unavailable
+     * @param launcher starts a fresh instance of the broker; the test is skipped when the broker is unavailable
      */
-    BaselineGate(String name, Supplier<ThirdPartyBroker> starter, CapabilityProfile profile) {
+    BaselineGate(String name, BrokerLauncher launcher, CapabilityProfile profile) {
         this.name = name;
-        this.starter = starter;
+        this.launcher = launcher;
         this.profile = profile;
     }
 
@@ -69,19 +73,19 @@ final class BaselineGate {
         }
         CertificationReport report = new CertificationReport(name);
         CertificationRun main;
-        try (ThirdPartyBroker broker = starter.get()) {
+        try (RunningBroker broker = start()) {
             report.broker(broker);
             main = certify(broker, mainSelection);
             report.keepLog(broker, "");
         }
         List<ScenarioResult> extra = new ArrayList<>();
         for (String id : isolatedSelection) {
-            try (ThirdPartyBroker broker = starter.get()) {
+            try (RunningBroker broker = start()) {
                 extra.addAll(certify(broker, List.of(id)).scenarios());
                 report.keepLog(broker, "-" + id);
             }
         }
-        CertificationRun run = merge(main, extra);
+        CertificationRun run = IsolatedScenarios.merge(main, extra, FRESH_INSTANCE_NOTE);
         BaselineComparison comparison = BaselineComparison.compare(baseline, run);
         String reportFile = report.write(run, comparison, isolatedSelection);
         for (MqttVersion v : spoken) {
@@ -98,9 +102,19 @@ final class BaselineGate {
         }
     }
 
-    private CertificationRun certify(ThirdPartyBroker broker, List<String> scenarioIds) throws InterruptedException {
-        CertificationRequest.Builder request = CertificationRequest.builder(broker.target()).versions(VERSIONS)
-                .profile(profile).parallelism(Integer.getInteger("mqtt-harness.parallelism", 8));
+    /** A fresh broker; aborts the test (skip) with the reason when it cannot run here. */
+    private RunningBroker start() {
+        try {
+            return launcher.start();
+        } catch (BrokerUnavailableException e) {
+            return Assumptions.abort(name + " is unavailable: " + e.getMessage());
+        }
+    }
+
+    private CertificationRun certify(RunningBroker broker, List<String> scenarioIds) throws InterruptedException {
+        CertificationRequest.Builder request = CertificationRequest
+                .builder(MqttTarget.tcp(broker.host(), broker.port())).versions(VERSIONS).profile(profile)
+                .parallelism(Integer.getInteger("mqtt-harness.parallelism", 8));
         scenarioIds.forEach(request::only);
         if (scenarioIds.isEmpty()) {
             // no pattern would mean "all": select nothing, the run still probes the capabilities
@@ -118,21 +132,5 @@ final class BaselineGate {
             }
         }
         return patterns;
-    }
-
-    /** The main run plus the isolated scenarios' results, with statements rolled up again over all of them. */
-    private static CertificationRun merge(CertificationRun main, List<ScenarioResult> extra) {
-        if (extra.isEmpty()) {
-            return main;
-        }
-        List<ScenarioResult> scenarios = new ArrayList<>(main.scenarios());
-        scenarios.addAll(extra);
-        scenarios.sort(Comparator.comparing(ScenarioResult::scenarioId).thenComparing(r -> r.version().level()));
-        List<StatementResult> statements = new ArrayList<>();
-        for (MqttVersion v : main.capabilities().keySet().stream().sorted().toList()) {
-            statements.addAll(StatementRollup.rollUp(StatementCatalog.load(v), scenarios));
-        }
-        return new CertificationRun(main.runId(), main.target(), main.startedAt(), main.durationMillis(),
-                main.capabilities(), scenarios, statements);
     }
 }

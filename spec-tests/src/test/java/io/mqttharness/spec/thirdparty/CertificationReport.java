@@ -1,5 +1,6 @@
 package io.mqttharness.spec.thirdparty;
 
+import io.mqttharness.brokers.RunningBroker;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.CertificationRun;
 import io.mqttharness.spec.ScenarioResult;
@@ -33,9 +34,9 @@ final class CertificationReport {
         this.name = name;
     }
 
-    void broker(ThirdPartyBroker broker) {
+    void broker(RunningBroker broker) {
         description = broker.description();
-        target = broker.target().toString();
+        target = broker.address().toString();
     }
 
     String description() {
@@ -43,7 +44,7 @@ final class CertificationReport {
     }
 
     /** Copies the broker's log next to the report before the fixture deletes it. */
-    void keepLog(ThirdPartyBroker broker, String suffix) {
+    void keepLog(RunningBroker broker, String suffix) {
         try {
             Files.createDirectories(DIR);
             Path copy = DIR.resolve(name + suffix + ".log");

@@ -1,5 +1,7 @@
 package io.mqttharness.spec.thirdparty;
 
+import io.mqttharness.brokers.HiveMqCeBroker;
+import io.mqttharness.brokers.LaunchProfile;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import java.util.List;
@@ -17,7 +19,7 @@ class HiveMqCeCertificationTest {
     @Test
     @Timeout(180)
     void hivemq_ce_verdicts_match_the_baseline() throws InterruptedException {
-        new BaselineGate("hivemq-ce", HiveMqCeBroker::start, PROFILE)
+        new BaselineGate("hivemq-ce", new HiveMqCeBroker(LaunchProfile.QUICK_START), PROFILE)
                 .assertMatchesBaseline(List.of(MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_5));
     }
 }

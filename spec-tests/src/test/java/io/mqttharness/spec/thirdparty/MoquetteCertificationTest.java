@@ -1,5 +1,7 @@
 package io.mqttharness.spec.thirdparty;
 
+import io.mqttharness.brokers.MoquetteBroker;
+import io.mqttharness.brokers.LaunchProfile;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import java.util.List;
@@ -16,7 +18,7 @@ class MoquetteCertificationTest {
     @Test
     @Timeout(120)
     void moquette_verdicts_match_the_baseline() throws InterruptedException {
-        new BaselineGate("moquette", MoquetteBroker::start, PROFILE)
+        new BaselineGate("moquette", new MoquetteBroker(LaunchProfile.QUICK_START), PROFILE)
                 .assertMatchesBaseline(List.of(MqttVersion.MQTT_3_1_1));
     }
 }

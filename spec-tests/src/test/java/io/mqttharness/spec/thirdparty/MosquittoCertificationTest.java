@@ -1,5 +1,6 @@
 package io.mqttharness.spec.thirdparty;
 
+import io.mqttharness.brokers.MosquittoBroker;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import java.util.List;
@@ -19,7 +20,7 @@ class MosquittoCertificationTest {
     @Test
     @Timeout(120)
     void mosquitto_verdicts_match_the_baseline() throws InterruptedException {
-        new BaselineGate("mosquitto", MosquittoBroker::start, PROFILE)
+        new BaselineGate("mosquitto", new MosquittoBroker(), PROFILE)
                 .assertMatchesBaseline(List.of(MqttVersion.MQTT_3_1_1, MqttVersion.MQTT_5));
     }
 }

@@ -1,0 +1,126 @@
+package io.mqttharness.bench;
+
+import io.mqttharness.brokers.BrokerLauncher;
+import io.mqttharness.brokers.BrokerLaunchers;
+import io.mqttharness.brokers.LaunchProfile;
+import io.mqttharness.brokers.MosquittoBroker;
+import io.mqttharness.load.run.LoadRunner;
+import io.mqttharness.load.run.LoadScenario;
+import io.mqttharness.reports.bench.BenchResults;
+import io.mqttharness.reports.bench.BenchResults.BrokerRun;
+import io.mqttharness.reports.bench.BenchResults.BrokerStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code mqtt-harness bench}: every requested broker in turn through the same certification and load sequence
+ * ({@link BrokerBench}), {@code bench-results.json} rewritten after each broker so that an interrupted bench keeps
+ * what it measured.
+ */
+public final class BenchRunner {
+    /** Format version of bench-results.json written by this class. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final BenchOptions options;
+    private final BenchConsole console;
+    private final LoadStepRunner loadRunner;
+    private final Function<String, BrokerLauncher> launchers;
+    private final String toolVersion;
+
+    /** A bench with the real brokers and load runner. */
+    public BenchRunner(BenchOptions options, PrintWriter out, String toolVersion) {
+        this(options, out, new LoadRunner()::run, defaultLaunchers(options), toolVersion);
+    }
+
+    BenchRunner(BenchOptions options, PrintWriter out, LoadStepRunner loadRunner,
+            Function<String, BrokerLauncher> launchers, String toolVersion) {
+        this.options = options;
+        this.console = new BenchConsole(out);
+        this.loadRunner = loadRunner;
+        this.launchers = launchers;
+        this.toolVersion = toolVersion;
+    }
+
+    /**
+     * The launchers by name, brokers' JVMs all with {@link LaunchProfile#PERFORMANCE}; {@code mosquitto} from
+     * {@link BenchOptions#mosquittoBinary()} when given.
+     */
+    static Function<String, BrokerLauncher> defaultLaunchers(BenchOptions options) {
+        return name -> {
+            if (name.trim().equals("mosquitto") && options.mosquittoBinary() != null) {
+                return new MosquittoBroker(List.of(options.mosquittoBinary().toString()), false);
+            }
+            return BrokerLaunchers.forName(name, LaunchProfile.PERFORMANCE);
+        };
+    }
+
+    /** The results file of this bench. */
+    public Path resultsFile() {
+        return options.out().resolve(BenchResultsWriter.FILE_NAME);
+    }
+
+    /**
+     * Runs the bench.
+     *
+     * @throws IOException when bench-results.json cannot be written
+     */
+    public BenchResults run() throws InterruptedException, IOException {
+        Instant started = Instant.now();
+        BenchResults.Disclosure disclosure = HostDisclosure.of(parameters());
+        console.line(options.brokers().size() + " broker(s): " + String.join(", ", options.brokers()) + " -> "
+                + options.out().toAbsolutePath().normalize());
+        LoadSteps load = new LoadSteps(options, loadRunner);
+        ConformanceStep certification = new ConformanceStep(toolVersion, options.certifyOnly(), options.baselineDir());
+        List<BrokerRun> runs = new ArrayList<>();
+        BenchResults results = new BenchResults(SCHEMA_VERSION, toolVersion, started, options.quick(), disclosure,
+                runs);
+        BenchResultsWriter.write(results, resultsFile());
+        for (String name : options.brokers()) {
+            runs.add(new BrokerBench(options, console, load, certification, launchers).run(name));
+            results = new BenchResults(SCHEMA_VERSION, toolVersion, started, options.quick(), disclosure,
+                    List.copyOf(runs));
+            BenchResultsWriter.write(results, resultsFile());
+        }
+        console.line(runs.stream().map(r -> r.name() + " " + r.status()).collect(Collectors.joining(", ")));
+        console.line("results in " + resultsFile().toAbsolutePath().normalize());
+        return results;
+    }
+
+    /** 1 when a broker FAILED, else 0 (ran or skipped with a reason). */
+    public static int exitCode(BenchResults results) {
+        return results.brokers().stream().anyMatch(b -> b.status() == BrokerStatus.FAILED) ? 1 : 0;
+    }
+
+    private Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("brokers", String.join(",", options.brokers()));
+        p.put("mqtt", options.mqttVersion());
+        p.put("workloads", options.workloads().stream().map(LoadScenario::cliName).collect(Collectors.joining(",")));
+        p.put("rates", options.rates().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        p.put("qos", options.qos().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        p.put("sensors", String.valueOf(options.sensors()));
+        p.put("subscribers", String.valueOf(options.subscribers()));
+        p.put("payloadBytes", String.valueOf(options.payloadSize()));
+        p.put("stepSeconds", String.valueOf(options.stepDuration().toSeconds()));
+        p.put("connectRampSeconds", String.valueOf(options.ramp().toSeconds()));
+        p.put("rampConnections", String.valueOf(options.rampConnections()));
+        p.put("rampRatePerSecond", String.valueOf(options.rampRate()));
+        p.put("certify", options.certify() ? (options.certifyOnly().isEmpty() ? "all scenarios, MQTT 3.1.1 and 5"
+                : "only " + String.join(",", options.certifyOnly())) : "no");
+        if (options.baselineDir() != null) {
+            p.put("baselines", options.baselineDir().toString());
+        }
+        p.put("jvmBrokers", String.join(" ", io.mqttharness.brokers.LaunchProfile.PERFORMANCE.jvmOptions())
+                + " (reference, hivemq-ce, moquette each in their own JVM)");
+        p.put("sampling", "/proc of the broker process every 1 s");
+        return p;
+    }
+}
