@@ -46,6 +46,11 @@ public final class MqttHarnessCli implements Callable<Integer> {
         cmd.addSubcommand(new BrokerCommand(environment));
         cmd.addSubcommand(new PasswdCommand(environment));
         cmd.addSubcommand(new CertifyCommand());
+        cmd.addSubcommand(new BenchCommand());
+        cmd.addSubcommand(new io.mqttharness.cli.load.LoadCommand());
+        cmd.addSubcommand(new ReportCommand());
+        cmd.addSubcommand(new CompareCommand());
+        cmd.addSubcommand(new io.mqttharness.cli.fuzz.FuzzCommand());
         cmd.setExecutionStrategy(new VerbosityAwareExecutionStrategy());
         cmd.setExecutionExceptionHandler(new CliExecutionExceptionHandler());
         cmd.setParameterExceptionHandler(new CliParameterExceptionHandler());
