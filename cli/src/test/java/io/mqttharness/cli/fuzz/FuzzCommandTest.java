@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqttharness.cli.CliEnvironment;
 import io.mqttharness.cli.MqttHarnessCli;
+import io.mqttharness.spec.fuzz.PingHangingStubBroker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

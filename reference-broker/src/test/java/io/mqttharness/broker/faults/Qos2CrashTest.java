@@ -3,6 +3,7 @@ package io.mqttharness.broker.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mqttharness.broker.persistence.ChildBroker;
 import io.mqttharness.broker.testsupport.TestMqttClient;
 import io.mqttharness.codec.MqttProperties;
 import io.mqttharness.codec.MqttQos;
@@ -44,7 +45,7 @@ class Qos2CrashTest {
     void qos2_stream_survives_kill_9_with_nothing_lost_and_nothing_duplicated() throws Exception {
         Qos2Receiver receiver = new Qos2Receiver();
         Qos2Publisher publisher = new Qos2Publisher("qos2-crash/t", 32);
-        try (KillableBroker first = new KillableBroker(dir)) {
+        try (ChildBroker first = ChildBroker.start(dir, false)) {
             TestMqttClient sub = connect(first.port(), "qos2-sub", true, false);
             sub.subscribe(1, "qos2-crash/#", MqttQos.EXACTLY_ONCE);
             Thread receiving = new Thread(() -> receiver.run(sub, Duration.ofSeconds(30)), "qos2-receiver");
@@ -63,7 +64,7 @@ class Qos2CrashTest {
         int completedBefore = publisher.completed().size();
         int deliveredBefore = receiver.deliveries().size();
 
-        try (KillableBroker second = new KillableBroker(dir)) {
+        try (ChildBroker second = ChildBroker.start(dir, false)) {
             TestMqttClient sub = connect(second.port(), "qos2-sub", false, true);
             Thread receiving = new Thread(() -> receiver.run(sub, Duration.ofSeconds(3)), "qos2-receiver-2");
             receiving.start();

@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** {@link PersistentBrokerMain} in a separate JVM on the test classpath, so that it can be killed with -9. */
-final class ChildBroker implements AutoCloseable {
+public final class ChildBroker implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 30;
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -34,11 +34,11 @@ final class ChildBroker implements AutoCloseable {
         port = awaitPort();
     }
 
-    static ChildBroker start(Path dir, boolean fsync) {
+    public static ChildBroker start(Path dir, boolean fsync) {
         return new ChildBroker(dir, fsync);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -75,16 +75,16 @@ final class ChildBroker implements AutoCloseable {
     }
 
     /** Sends kill -9 without waiting for the process to end. */
-    void killNow() {
+    public void killNow() {
         process.destroyForcibly();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** kill -9 and wait for the end: no shutdown hook, no final flush. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -95,7 +95,7 @@ final class ChildBroker implements AutoCloseable {
         }
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.mqttharness.reports.bench;
 
+import io.mqttharness.reports.HtmlText;
 import java.util.Locale;
 
 /** Number and text formatting shared by the HTML and Markdown bench reports. */
@@ -9,22 +10,7 @@ final class BenchText {
 
     /** Text safe inside an HTML element or a double-quoted attribute. */
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+        return HtmlText.escape(text);
     }
 
     /** A rate in msg/s: 12,345 (no decimals above 100). */

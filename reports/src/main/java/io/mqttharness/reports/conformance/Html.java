@@ -1,5 +1,6 @@
 package io.mqttharness.reports.conformance;
 
+import io.mqttharness.reports.HtmlText;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.spec.Verdict;
 import java.io.IOException;
@@ -15,22 +16,7 @@ final class Html {
 
     /** Text safe inside an element or a double-quoted attribute. */
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return sb.toString();
+        return HtmlText.escape(text);
     }
 
     /** {@code 3_1_1} / {@code 5}: a version usable in IDs and data attributes. */
