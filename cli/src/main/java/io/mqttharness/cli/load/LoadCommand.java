@@ -37,14 +37,17 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = CliVersionProvider.class,
         description = {
-            "Load-tests a broker with Gatling (in this JVM): sensors publish on a fixed schedule, subscribers",
-            "measure end-to-end latency, loss, duplicates and ordering. Writes Gatling's HTML report,",
-            "load-summary.json and e2e-latency.hgrm. Without --target it loads the embedded reference broker."
+            "Load-tests a broker with Gatling (in this JVM): sensors publish on a fixed schedule, subscribers "
+                + "measure end-to-end latency, loss, duplicates and ordering. Writes Gatling's HTML report, "
+                + "load-summary.json and e2e-latency.hgrm. Without --target it loads the embedded reference broker."
         },
         footer = {"",
-            "Scenarios: sensor-fleet, fan-in, fan-out, connection-storm, offline-backlog (see README).",
-            "Assertions (--assert, comma-separated): p50|p90|p99|p999|p9999|max <OP> N us|ms|s,",
-            "  loss|duplicates|outoforder|overruns|ko <OP> N[%%], rate>=N, connections>=N; OP: < <= > >= =.",
+            "Scenarios: sensor-fleet, fan-in, fan-out, connection-storm, offline-backlog",
+            "(see README).",
+            "Assertions (--assert, comma-separated; OP is one of < <= > >= =):",
+            "  p50|p90|p99|p999|p9999|max OP N us|ms|s",
+            "  loss|duplicates|outoforder|overruns|ko OP N[%%]",
+            "  rate>=N, connections>=N",
             "  At QoS 1/2 'loss=0' applies unless --assert names loss.",
             "",
             "Exit status:",
