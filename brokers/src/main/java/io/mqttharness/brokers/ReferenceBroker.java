@@ -29,10 +29,16 @@ public final class ReferenceBroker implements BrokerLauncher {
 
     @Override
     public RunningBroker start() {
-        String classpath = System.getProperty("java.class.path", "");
-        if (classpath.isBlank()) {
+        String ownClasspath = System.getProperty("java.class.path", "");
+        if (ownClasspath.isBlank()) {
             throw new BrokerStartException("cannot start the reference broker: java.class.path is empty");
         }
+        // absolute entries: the child runs in its own working directory, and `java -jar cli/target/...` gives a
+        // relative one (a relative entry made the child exit with "main class not found")
+        String classpath = java.util.Arrays.stream(ownClasspath.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         String version = PinnedVersions.get("mqtt-harness.version");
         return BrokerProcess.startOnFreePort(port -> {
             List<String> command = new ArrayList<>();
