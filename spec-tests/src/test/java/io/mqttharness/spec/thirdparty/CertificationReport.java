@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class CertificationReport {
     private String description = "";
     private String target = "";
     private final StringBuilder logs = new StringBuilder();
+    private final List<ScenarioResult> intermittent = new ArrayList<>();
 
     CertificationReport(String name) {
         this.name = name;
@@ -55,6 +57,11 @@ final class CertificationReport {
         }
     }
 
+    /** A scenario that failed in the main run and passed when re-run alone; its first trace goes in the report. */
+    void intermittent(ScenarioResult firstRun) {
+        intermittent.add(firstRun);
+    }
+
     /** Writes the report; returns its path for messages. */
     String write(CertificationRun run, BaselineComparison comparison, List<String> isolated) {
         StringBuilder sb = new StringBuilder();
@@ -68,7 +75,11 @@ final class CertificationReport {
                 .forEach(c -> sb.append("capabilities ").append(c.version().displayName()).append(": accepted=")
                         .append(c.accepted()).append(c.refusal() == null ? "" : " (" + c.refusal() + ")")
                         .append(' ').append(c.sortedFlags()).append(' ').append(c.limits()).append('\n'));
-        sb.append('\n').append(comparison.render()).append('\n').append(logs);
+        sb.append('\n').append(comparison.render()).append('\n').append(intermittentSummary()).append(logs);
+        for (ScenarioResult r : intermittent) {
+            sb.append("\n==== INTERMITTENT (first run) ").append(r.verdict()).append(' ').append(r.displayName())
+                    .append('\n').append(r.message() == null ? "" : r.message()).append('\n').append(r.renderTrace());
+        }
         for (ScenarioResult r : run.scenarios()) {
             if (r.verdict() == Verdict.FAILED || r.verdict() == Verdict.ERROR || r.verdict() == Verdict.OBSERVATION) {
                 sb.append("\n==== ").append(r.verdict()).append(' ').append(r.displayName()).append(' ')
@@ -85,11 +96,21 @@ final class CertificationReport {
             Files.createDirectories(DIR);
             Path file = DIR.resolve(name + ".txt");
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-            System.out.println(description + ":\n" + counts(run) + comparison.render());
+            System.out.println(description + ":\n" + counts(run) + comparison.render() + intermittentSummary());
             return file.toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String intermittentSummary() {
+        StringBuilder sb = new StringBuilder();
+        for (ScenarioResult r : intermittent) {
+            sb.append("INTERMITTENT ").append(r.displayName())
+                    .append(": failed in the parallel run, passed when re-run alone on a fresh instance: ")
+                    .append(r.message()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Scenario and statement verdict counts per version. */
