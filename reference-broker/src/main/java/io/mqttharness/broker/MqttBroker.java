@@ -8,14 +8,13 @@ import io.mqttharness.broker.persistence.PersistenceException;
 import io.mqttharness.broker.security.BrokerSecurity;
 import io.mqttharness.broker.server.BrokerContext;
 import io.mqttharness.broker.server.MqttChannelInitializer;
+import io.mqttharness.broker.server.ServerTransport;
 import io.mqttharness.broker.sys.SysTopicPublisher;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ public final class MqttBroker implements AutoCloseable {
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 5_000;
 
     private final BrokerContext context;
+    private final ServerTransport transport;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final List<Channel> serverChannels = new ArrayList<>();
@@ -43,11 +43,12 @@ public final class MqttBroker implements AutoCloseable {
     private final PacketHandlers handlers;
     private volatile boolean closed;
 
-    private MqttBroker(BrokerContext context) {
+    private MqttBroker(BrokerContext context, ServerTransport transport) {
         this.context = context;
         this.handlers = new PacketHandlers(context);
-        this.bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("mqtt-broker-boss", true));
-        this.workerGroup = new NioEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        this.transport = transport;
+        this.bossGroup = transport.newGroup(1, new DefaultThreadFactory("mqtt-broker-boss", true));
+        this.workerGroup = transport.newGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("mqtt-broker-worker", true));
         this.sysPublisher = new SysTopicPublisher(context.stats(), context.sessions(), context.subscriptions(),
                 context.retained(), context.router());
@@ -65,13 +66,15 @@ public final class MqttBroker implements AutoCloseable {
      *     or the persistence directory cannot be used (locked by another broker, corrupt file: named with offset)
      */
     public static MqttBroker start(BrokerConfig config, long connectTimeoutMillis) {
+        // before the context: a transport that cannot load must not leave the persistence directory locked
+        ServerTransport transport = ServerTransport.select(config.ioTransport());
         BrokerContext context;
         try {
             context = new BrokerContext(config, BrokerSecurity.from(config), connectTimeoutMillis);
         } catch (PersistenceException e) {
             throw new MqttBrokerStartException("cannot start with persistence: " + e.getMessage(), e);
         }
-        MqttBroker broker = new MqttBroker(context);
+        MqttBroker broker = new MqttBroker(context, transport);
         try {
             for (ListenerConfig listener : config.listeners()) {
                 broker.bind(listener);
@@ -93,7 +96,7 @@ public final class MqttBroker implements AutoCloseable {
         String where = (listener.host() == null ? "*" : listener.host()) + ":" + listener.port();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new MqttChannelInitializer(handlers, listener, context.security().sslContext(listener)));
@@ -109,7 +112,8 @@ public final class MqttBroker implements AutoCloseable {
         serverChannels.add(f.channel());
         InetSocketAddress bound = (InetSocketAddress) f.channel().localAddress();
         boundAddresses.add(bound);
-        LOG.info("listening on {} ({}{})", bound, listener.protocol(), listener.tls() != null ? ", TLS" : "");
+        LOG.info("listening on {} ({}{}, {})", bound, listener.protocol(), listener.tls() != null ? ", TLS" : "",
+                transport.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The addresses actually bound, in the order of the configured listeners. */

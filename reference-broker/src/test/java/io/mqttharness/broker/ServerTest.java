@@ -2,9 +2,11 @@ package io.mqttharness.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mqttharness.broker.config.BrokerConfig;
 import io.mqttharness.broker.config.ListenerConfig;
+import io.mqttharness.broker.server.ServerTransport;
 import io.mqttharness.broker.testsupport.BrokerTestBase;
 import io.mqttharness.broker.testsupport.TestCertificates;
 import io.mqttharness.broker.testsupport.TestMqttClient;
@@ -15,7 +17,10 @@ import io.mqttharness.codec.packet.MqttPublish;
 import io.mqttharness.codec.reason.MqttConnectReasonCode;
 import io.mqttharness.codec.reason.MqttDisconnectReasonCode;
 import java.nio.file.Path;
+import io.netty.channel.epoll.Epoll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ServerTest extends BrokerTestBase {
@@ -38,6 +43,26 @@ class ServerTest extends BrokerTestBase {
         broker.close();
         assertThat(c.expect(MqttDisconnect.class).reasonCode()).isEqualTo(MqttDisconnectReasonCode.SERVER_SHUTTING_DOWN);
         c.expectClosed();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ServerTransport.Preference.class)
+    void every_io_transport_carries_a_publish_round_trip(ServerTransport.Preference transport) {
+        assumeTrue(transport != ServerTransport.Preference.EPOLL || Epoll.isAvailable(),
+                () -> "native epoll does not load here: " + Epoll.unavailabilityCause());
+        startBroker(b -> b.ioTransport(transport));
+        try (TestMqttClient c = connected(MqttVersion.MQTT_5, "t-" + transport)) {
+            c.subscribe(1, "t", MqttQos.AT_MOST_ONCE);
+            c.publish("t", "via " + transport, MqttQos.AT_MOST_ONCE, false, 0);
+            assertThat(TestMqttClient.text(c.expect(MqttPublish.class))).isEqualTo("via " + transport);
+        }
+    }
+
+    @Test
+    void auto_io_transport_is_epoll_on_linux_where_it_loads() {
+        assertThat(ServerTransport.select(ServerTransport.Preference.AUTO))
+                .isEqualTo(Epoll.isAvailable() ? ServerTransport.EPOLL : ServerTransport.NIO);
+        assertThat(ServerTransport.select(ServerTransport.Preference.NIO)).isEqualTo(ServerTransport.NIO);
     }
 
     @Test

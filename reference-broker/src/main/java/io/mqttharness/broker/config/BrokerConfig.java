@@ -1,5 +1,6 @@
 package io.mqttharness.broker.config;
 
+import io.mqttharness.broker.server.ServerTransport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,7 @@ import java.util.Objects;
  * @param failedLoginDelayMillis delay before the CONNACK that refuses a failed login, doubled for every further
  *        failure of the same client address and user name; 0 refuses at once (extension)
  * @param failedLoginDelayMaxMillis upper bound of that delay (extension)
+ * @param ioTransport the network transport: epoll where available (default), or NIO (extension)
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,
@@ -73,7 +75,8 @@ public record BrokerConfig(
         long maxQueuedBytes,
         QueueFullPolicy queueFullPolicy,
         long failedLoginDelayMillis,
-        long failedLoginDelayMaxMillis) {
+        long failedLoginDelayMaxMillis,
+        ServerTransport.Preference ioTransport) {
 
     public BrokerConfig {
         listeners = List.copyOf(listeners);
@@ -81,6 +84,7 @@ public record BrokerConfig(
             throw new IllegalArgumentException("at least one listener is required");
         }
         Objects.requireNonNull(queueFullPolicy, "queueFullPolicy");
+        Objects.requireNonNull(ioTransport, "ioTransport");
     }
 
     /**
@@ -123,6 +127,7 @@ public record BrokerConfig(
         b.queueFullPolicy = queueFullPolicy;
         b.failedLoginDelayMillis = failedLoginDelayMillis;
         b.failedLoginDelayMaxMillis = failedLoginDelayMaxMillis;
+        b.ioTransport = ioTransport;
         return b;
     }
 
@@ -154,6 +159,7 @@ public record BrokerConfig(
         private QueueFullPolicy queueFullPolicy = QueueFullPolicy.DROP_NEWEST;
         private long failedLoginDelayMillis = 500;
         private long failedLoginDelayMaxMillis = 8_000;
+        private ServerTransport.Preference ioTransport = ServerTransport.Preference.AUTO;
 
         private Builder() {
         }
@@ -193,6 +199,7 @@ public record BrokerConfig(
         public Builder queueFullPolicy(QueueFullPolicy value) { queueFullPolicy = value; return this; }
         public Builder failedLoginDelayMillis(long value) { failedLoginDelayMillis = value; return this; }
         public Builder failedLoginDelayMaxMillis(long value) { failedLoginDelayMaxMillis = value; return this; }
+        public Builder ioTransport(ServerTransport.Preference value) { ioTransport = value; return this; }
 
         /** Builds the config; with no listener given, one on 127.0.0.1:1883 (mosquitto 2.0's default). */
         public BrokerConfig build() {
@@ -201,7 +208,8 @@ public record BrokerConfig(
                     maxQueuedMessages, queueQos0Messages, messageSizeLimit, maxPacketSize, receiveMaximum,
                     topicAliasMaximum, outboundTopicAliases, maxKeepAlive, maxQos, retainAvailable, persistence,
                     persistenceLocation, persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile,
-                    maxQueuedBytes, queueFullPolicy, failedLoginDelayMillis, failedLoginDelayMaxMillis);
+                    maxQueuedBytes, queueFullPolicy, failedLoginDelayMillis, failedLoginDelayMaxMillis,
+                    ioTransport);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mqttharness.broker.config;
 
+import io.mqttharness.broker.server.ServerTransport;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,10 @@ import java.util.Set;
  * Maximum above 0, never above that maximum, replacing the least recently used mapping when all are taken),
  * {@code queue_full_policy} (drop_newest|drop_oldest, default drop_newest as in mosquitto: which message a full
  * session queue drops), {@code failed_login_delay_ms} (default 500, 0 disables: a refused login's CONNACK is
- * delayed by this, doubled for every further failure of the same client address and user name) and {@code
- * failed_login_delay_max_ms} (default 8000, the cap of that delay). mosquitto's {@code max_queued_bytes} is
+ * delayed by this, doubled for every further failure of the same client address and user name), {@code
+ * failed_login_delay_max_ms} (default 8000, the cap of that delay) and {@code io_transport} (auto|epoll|nio, default
+ * auto: Netty's native epoll on Linux when it loads, else the JDK's NIO; epoll fails the start where it cannot
+ * load). mosquitto's {@code max_queued_bytes} is
  * supported with its meaning.
  *
  * <p>Anything else is a {@link BrokerConfigException} naming file and line: an unknown option, a mosquitto
@@ -215,6 +218,13 @@ public final class MosquittoConfigParser {
                 case "drop_oldest" -> QueueFullPolicy.DROP_OLDEST;
                 default -> throw line.error("'queue_full_policy' must be drop_newest or drop_oldest, found '"
                         + line.single() + "'");
+            });
+            case "io_transport" -> builder.ioTransport(switch (line.single()) {
+                case "auto" -> ServerTransport.Preference.AUTO;
+                case "nio" -> ServerTransport.Preference.NIO;
+                case "epoll" -> ServerTransport.Preference.EPOLL;
+                default -> throw line.error("'io_transport' must be auto, epoll or nio, found '" + line.single()
+                        + "'");
             });
             case "failed_login_delay_ms" -> {
                 failedLoginDelay = line.longValue(0, MAX_LOGIN_DELAY_MILLIS);

@@ -1,5 +1,6 @@
 package io.mqttharness.broker.config;
 
+import io.mqttharness.broker.server.ServerTransport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,6 +44,13 @@ class MosquittoConfigParserTest {
 
         assertThat(config.listeners()).containsExactly(ListenerConfig.mqtt("127.0.0.1", 1883));
         assertThat(config.allowAnonymous()).isTrue();
+    }
+
+    @Test
+    void io_transport_defaults_to_auto_and_takes_epoll_or_nio() {
+        assertThat(parse("").ioTransport()).isEqualTo(ServerTransport.Preference.AUTO);
+        assertThat(parse("io_transport nio\n").ioTransport()).isEqualTo(ServerTransport.Preference.NIO);
+        assertThat(parse("io_transport epoll\n").ioTransport()).isEqualTo(ServerTransport.Preference.EPOLL);
     }
 
     @Test
@@ -326,7 +334,9 @@ class MosquittoConfigParserTest {
                         "mosquitto.conf:1: 'receive_maximum' must be between 1 and 65535, found 0"),
                 Arguments.of("outbound_topic_aliases not a boolean", "outbound_topic_aliases yes\n",
                         "mosquitto.conf:1: 'outbound_topic_aliases'"),
-                Arguments.of("log_dest without value", "log_dest\n", "mosquitto.conf:1: missing value for 'log_dest'"));
+                Arguments.of("log_dest without value", "log_dest\n", "mosquitto.conf:1: missing value for 'log_dest'"),
+                Arguments.of("unknown io_transport", "io_transport kqueue\n",
+                        "mosquitto.conf:1: 'io_transport' must be auto, epoll or nio, found 'kqueue'"));
     }
 
     @ParameterizedTest(name = "{0}")
