@@ -29,6 +29,8 @@ public final class BenchHtmlPage {
         values.put("subtitle", BenchText.esc(subtitle(report)));
         values.put("css", PageResources.text("bench-report.css"));
         values.put("headline", BenchHtmlFragments.headline(report.headline()));
+        values.put("target", PerformanceTargetText.html(report.targets()));
+        values.put("targetLink", PerformanceTargetText.navLink(report.targets()));
         values.put("charts", charts(report.charts()));
         values.put("disclosure", BenchHtmlFragments.disclosure(report));
         values.put("generated", BenchText.esc(BenchHtmlFragments.TIME.format(report.generatedAt())));

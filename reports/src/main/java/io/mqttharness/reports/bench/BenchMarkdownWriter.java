@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code report.md}: the headline table first (for a CI job summary), then brokers that did not run, the
- * statements on which brokers differ, the highest sustained rate of every workload and QoS, and the disclosure.
+ * {@code report.md}: the headline table first (for a CI job summary), then the performance target of the reference
+ * broker against mosquitto (when both ran), brokers that did not run, the statements on which brokers differ, the highest sustained rate of every workload and QoS, and the disclosure.
  */
 public final class BenchMarkdownWriter {
     private BenchMarkdownWriter() {
@@ -25,6 +25,7 @@ public final class BenchMarkdownWriter {
         StringBuilder md = new StringBuilder(4096);
         md.append("# ").append(report.title()).append("\n\n");
         headline(md, report.headline());
+        md.append(PerformanceTargetText.markdown(report.targets()));
         notRun(md, report);
         differences(md, report.matrix());
         sustained(md, report.brokers());

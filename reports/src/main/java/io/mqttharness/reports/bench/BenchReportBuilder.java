@@ -4,6 +4,7 @@ import io.mqttharness.reports.bench.BenchResults.BrokerRun;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,12 @@ public final class BenchReportBuilder {
         Map<String, BrokerConformance> columns = new LinkedHashMap<>();
         brokers.forEach(b -> columns.put(b.name(), b.conformance()));
         ConformanceMatrix matrix = new ConformanceMatrixBuilder().build(columns);
+        // per file, not across the merged brokers: the target compares two brokers measured in the same run
+        Map<Path, PerformanceTarget> targets = new LinkedHashMap<>();
+        sources.forEach(s -> PerformanceTarget.of(s.results()).ifPresent(t -> targets.put(s.file(), t)));
         return new BenchReport(title == null || title.isBlank() ? DEFAULT_TITLE : title, now, List.copyOf(sources),
-                List.copyOf(brokers), HeadlineBuilder.build(brokers), matrix, ChartOptions.all(brokers));
+                List.copyOf(brokers), HeadlineBuilder.build(brokers), matrix, ChartOptions.all(brokers),
+                Collections.unmodifiableMap(targets));
     }
 
     private static String unique(String name, Set<String> taken) {
