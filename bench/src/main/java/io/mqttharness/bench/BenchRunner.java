@@ -110,6 +110,8 @@ public final class BenchRunner {
         p.put("subscribers", String.valueOf(options.subscribers()));
         p.put("payloadBytes", String.valueOf(options.payloadSize()));
         p.put("stepSeconds", String.valueOf(options.stepDuration().toSeconds()));
+        p.put("warmUp", "before each broker's sweep: the first workload at the lowest rate and highest QoS, one step "
+                + "long, not recorded");
         p.put("connectRampSeconds", String.valueOf(options.ramp().toSeconds()));
         p.put("rampConnections", String.valueOf(options.rampConnections()));
         p.put("rampRatePerSecond", String.valueOf(options.rampRate()));

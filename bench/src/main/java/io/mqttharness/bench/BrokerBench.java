@@ -93,6 +93,7 @@ final class BrokerBench {
             }
             if (broker != null) {
                 sampler.follow(broker.pid());
+                warmUp(name, broker, dir, sampler);
                 sweep(name, broker, dir, rel, sampler, sweep, problems);
                 sampler.phase("connection-ramp");
                 ramp = ramp(name, broker, dir, problems);
@@ -148,6 +149,24 @@ final class BrokerBench {
             problems.add("certification: " + firstLine(e.getMessage()));
             console.line(name, "certify FAILED: " + firstLine(e.getMessage()));
             return null;
+        }
+    }
+
+    /**
+     * A failed warm-up is only reported: whatever made it fail fails the sweep's first step too, and is recorded
+     * there.
+     */
+    private void warmUp(String name, RunningBroker broker, Path dir, ProcSampler sampler)
+            throws InterruptedException {
+        if (options.workloads().isEmpty() || options.rates().isEmpty() || options.qos().isEmpty()) {
+            return;
+        }
+        sampler.phase("warm-up");
+        console.line(name, "warm-up: " + load.warmUpDescription());
+        try {
+            load.warmUp(broker.address(), dir);
+        } catch (LoadSteps.StepFailedException e) {
+            console.line(name, "warm-up failed (the sweep goes on): " + firstLine(e.getMessage()));
         }
     }
 

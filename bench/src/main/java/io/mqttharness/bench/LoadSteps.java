@@ -39,6 +39,8 @@ final class LoadSteps {
         }
     }
 
+    private static final String WARM_UP_DIR = "load/warm-up";
+
     /** {@code sensor-fleet qos1 2000/s}: the step's phase label and console name. */
     static String label(LoadScenario workload, int qos, int rate) {
         return workload.cliName() + " qos" + qos + " " + rate + "/s";
@@ -67,6 +69,31 @@ final class LoadSteps {
                 e2e == null ? 0 : e2e.p50(), e2e == null ? 0 : e2e.p90(), e2e == null ? 0 : e2e.p99(),
                 e2e == null ? 0 : e2e.p999(), e2e == null ? 0 : e2e.max(), e2e == null ? null : e2e.encodedHistogram(),
                 relativeBrokerDir + "/" + dir + "/" + SUMMARY_FILE);
+    }
+
+    /**
+     * The warm-up before a broker's sweep: the first workload at the lowest rate and highest QoS of the sweep, for
+     * one step duration, into {@code load/warm-up}. Not recorded: it lets the JVM brokers compile their hot paths
+     * (and every broker fill its caches) before anything is measured, so that the first recorded step measures the
+     * broker and not its JIT compiler.
+     */
+    void warmUp(URI target, Path brokerDir) throws StepFailedException, InterruptedException {
+        LoadScenario workload = options.workloads().get(0);
+        int qos = options.qos().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int rate = options.rates().stream().mapToInt(Integer::intValue).min().orElse(1);
+        LoadRequest request = new LoadRequest(workload, target, options.mqttVersion(), options.sensors(),
+                rate / (double) options.sensors(), qos, options.stepDuration(), options.ramp(),
+                options.subscribers(), options.payloadSize(), null, null, false, brokerDir.resolve(WARM_UP_DIR),
+                Map.of());
+        run(request, "warm-up " + label(workload, qos, rate));
+    }
+
+    /** What {@link #warmUp} runs, for the console and the disclosure. */
+    String warmUpDescription() {
+        LoadScenario workload = options.workloads().get(0);
+        int qos = options.qos().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int rate = options.rates().stream().mapToInt(Integer::intValue).min().orElse(1);
+        return label(workload, qos, rate) + " for " + options.stepDuration().toSeconds() + " s, not recorded";
     }
 
     /** Opens {@code rampConnections} connections at {@code rampRate} per second and holds them briefly. */

@@ -130,6 +130,27 @@ class BenchRunnerTest {
     }
 
     @Test
+    void warm_up_runs_first_at_the_lowest_rate_and_highest_qos_and_is_not_recorded() throws Exception {
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoadStepRunner load = (request, progress) -> {
+            steps.add(request.scenario().cliName() + " qos" + request.qos() + " " + request.offeredRate() + " -> "
+                    + tmp.resolve("out").relativize(request.reportDirectory()));
+            return result(request.offeredRate());
+        };
+        BenchOptions options = options(List.of("fake")).withLoad("3.1.1", 10, List.of(2000, 1000), List.of(0, 1), 50);
+
+        BenchResults results = run(options, load, FakeBroker::launcher);
+
+        assertThat(steps.get(0)).isEqualTo("sensor-fleet qos1 1000.0 -> fake/load/warm-up");
+        assertThat(steps).hasSize(1 + 4 + 1);
+        BrokerRun run = results.brokers().get(0);
+        assertThat(run.rateSweep()).hasSize(4);
+        assertThat(run.rateSweep()).extracting(RatePoint::summaryFile).noneMatch(f -> f.contains("warm-up"));
+        assertThat(results.disclosure().parameters()).containsKey("warmUp");
+        assertThat(console.toString()).contains("[fake] warm-up: sensor-fleet qos1 1000/s for 5 s, not recorded");
+    }
+
+    @Test
     void failure_at_the_lowest_rate_skips_the_higher_rates_of_that_workload_and_qos() throws Exception {
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
         LoadStepRunner load = (request, progress) -> {
@@ -144,8 +165,10 @@ class BenchRunnerTest {
         BenchResults results = run(options(List.of("fake")), load, FakeBroker::launcher);
 
         BrokerRun run = results.brokers().get(0);
-        assertThat(steps).as("1000/s failed: 2000/s not tried; then the ramp")
-                .containsExactly("sensor-fleet 1000.0", "connection-storm");
+        assertThat(steps).as("warm-up, 1000/s failed: 2000/s not tried; then the ramp")
+                .containsExactly("sensor-fleet 1000.0", "sensor-fleet 1000.0", "connection-storm");
+        assertThat(console.toString()).contains("[fake] warm-up failed (the sweep goes on): warm-up sensor-fleet "
+                + "qos0 1000/s: shared subscriptions are not offered");
         assertThat(run.reason()).isEqualTo("sensor-fleet qos0 1000/s: shared subscriptions are not offered "
                 + "(higher rates of sensor-fleet qos0 not run)");
         assertThat(run.rateSweep()).isEmpty();
