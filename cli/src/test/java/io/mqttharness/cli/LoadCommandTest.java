@@ -83,6 +83,22 @@ class LoadCommandTest {
 
     @Test
     @Timeout(60)
+    void no_gatling_report_writes_our_summary_but_no_simulation_log_or_html(@TempDir Path dir) throws Exception {
+        CliRun run = CliRun.run("load", "--sensors", "10", "--rate", "5/s", "--duration", "2s", "--ramp", "0s",
+                "--progress", "none", "--no-gatling-report", "--report-dir", dir.toString(), "--assert", "loss=0");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).contains("messages   published 100  received 100  lost 0").doesNotContain("index.html");
+        assertThat(dir.resolve("load-summary.json")).exists();
+        assertThat(dir.resolve("e2e-latency.hgrm")).exists();
+        try (var files = java.nio.file.Files.walk(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .doesNotContain("simulation.log", "index.html");
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void a_failed_assertion_exits_with_1_and_says_which(@TempDir Path dir) {
         CliRun run = CliRun.run("load", "--sensors", "5", "--rate", "5/s", "--duration", "1s", "--ramp", "0",
                 "--mqtt", "3.1.1", "--qos", "0", "--progress", "none", "--report-dir", dir.toString(),

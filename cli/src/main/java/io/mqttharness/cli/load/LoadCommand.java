@@ -114,6 +114,11 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "tls:// and wss://: accept any server certificate (self-signed).")
     private boolean insecure;
 
+    @Option(names = "--no-gatling-report", description = "No Gatling simulation.log and HTML report (long runs: "
+            + "the log grows by ~90 MB per million messages and takes minutes to render); the summary, "
+            + "load-summary.json and the histogram are written as always.")
+    private boolean noGatlingReport;
+
     @Option(names = "--payload-size", paramLabel = "BYTES", defaultValue = "64",
             description = "Bytes per message (at least the 31-byte latency header). Default ${DEFAULT-VALUE}.")
     private int payloadSize;
@@ -199,7 +204,7 @@ public final class LoadCommand implements Callable<Integer> {
                 : Path.of("mqtt-harness-reports", "load-" + LocalDateTime.now().format(DIR_TIME));
         LoadRequest request = bad(() -> new LoadRequest(parsedScenario, uri, version, sensors, perSecond, qos,
                 length, rampTime, subscribers, payloadSize, username, password, insecure,
-                dir.toAbsolutePath().normalize(), options));
+                dir.toAbsolutePath().normalize(), options, !noGatlingReport));
         if (perSecond > 1000 && parsedScenario != LoadScenario.CONNECTION_STORM) {
             throw new CliException(CliException.BAD_INPUT, "Invalid value for option '--rate': " + rate
                     + " (at most 1000/s per sensor; use more --sensors for a higher total rate)");

@@ -91,8 +91,8 @@ final class BrokerProbe {
         if (protocol.version().isV5()) {
             Integer available = connAck.properties().sharedSubscriptionAvailable();
             if (available != null && available == 0) {
-                throw new LoadException("the broker at " + where + " does not support shared subscriptions "
-                        + "(CONNACK: Shared Subscription Available 0); fan-in needs them");
+                throw LoadException.notApplicable("the broker at " + where + " does not support shared "
+                        + "subscriptions (CONNACK: Shared Subscription Available 0); fan-in needs them");
             }
             return;
         }
@@ -114,7 +114,7 @@ final class BrokerProbe {
     }
 
     private LoadException sharedUnsupported(String why) {
-        return new LoadException("shared subscriptions are an MQTT 5 feature; the broker at " + where
+        return LoadException.notApplicable("shared subscriptions are an MQTT 5 feature; the broker at " + where
                 + " does not offer them to MQTT 3.1.1 clients (" + why + "): run fan-in with --mqtt 5");
     }
 

@@ -26,10 +26,22 @@ import java.util.Objects;
  * @param trustAllCertificates for tls targets: skip certificate verification (self-signed test brokers)
  * @param reportDirectory where Gatling's HTML report, {@code load-summary.json} and the {@code .hgrm} files go
  * @param options scenario-specific extras (e.g. {@code offlineFor=10s}), free-form, documented per scenario
+ * @param gatlingReport whether Gatling writes its {@code simulation.log} and HTML report; off for long runs, whose
+ *     log grows by about 90 MB per million messages and takes minutes to turn into a report after the run (our
+ *     own summary, counts and histogram do not depend on it)
  */
 public record LoadRequest(LoadScenario scenario, URI target, String mqttVersion, int sensors, double ratePerSensor,
         int qos, Duration duration, Duration ramp, int subscribers, int payloadSize, String username,
-        String password, boolean trustAllCertificates, Path reportDirectory, Map<String, String> options) {
+        String password, boolean trustAllCertificates, Path reportDirectory, Map<String, String> options,
+        boolean gatlingReport) {
+
+    /** A request with Gatling's HTML report. */
+    public LoadRequest(LoadScenario scenario, URI target, String mqttVersion, int sensors, double ratePerSensor,
+            int qos, Duration duration, Duration ramp, int subscribers, int payloadSize, String username,
+            String password, boolean trustAllCertificates, Path reportDirectory, Map<String, String> options) {
+        this(scenario, target, mqttVersion, sensors, ratePerSensor, qos, duration, ramp, subscribers, payloadSize,
+                username, password, trustAllCertificates, reportDirectory, options, true);
+    }
 
     public LoadRequest {
         Objects.requireNonNull(scenario, "scenario");
@@ -60,6 +72,12 @@ public record LoadRequest(LoadScenario scenario, URI target, String mqttVersion,
         if (payloadSize < 0) {
             throw new IllegalArgumentException("payload size must not be negative, got " + payloadSize);
         }
+    }
+
+    /** This request with or without Gatling's {@code simulation.log} and HTML report. */
+    public LoadRequest withGatlingReport(boolean value) {
+        return new LoadRequest(scenario, target, mqttVersion, sensors, ratePerSensor, qos, duration, ramp, subscribers,
+                payloadSize, username, password, trustAllCertificates, reportDirectory, options, value);
     }
 
     /** The offered message rate of all sensors together, msg/s. */

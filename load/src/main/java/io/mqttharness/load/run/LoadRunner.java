@@ -61,14 +61,14 @@ public final class LoadRunner {
         double cpuBefore = processCpuSeconds();
         int exitCode;
         LoadRunContext.open(context);
-        configureGatling();
+        configureGatling(request.gatlingReport());
         PrintStream stdout = System.out;
         try (PrintStream console = new PrintStream(Files.newOutputStream(reportDir.resolve("gatling-console.log")),
                 true, "UTF-8");
                 ProgressTicker ticker = new ProgressTicker(progress == null ? LoadProgressListener.NONE : progress,
                         tracker, metrics, timeline.total().toMillis() / 1000.0)) {
             System.setOut(console);
-            exitCode = GatlingRunner.run(simulationClass(request.scenario()), gatlingDir);
+            exitCode = GatlingRunner.run(simulationClass(request.scenario()), gatlingDir, request.gatlingReport());
         } catch (IOException e) {
             throw new LoadException("cannot write to the report directory " + reportDir + ": " + e.getMessage(), e);
         } catch (RuntimeException | LinkageError e) {
@@ -142,8 +142,12 @@ public final class LoadRunner {
     }
 
     /** Quiet, private Gatling: only the file writer (our progress replaces the console), no analytics. */
-    private static void configureGatling() {
-        System.setProperty("gatling.data.writers.0", "file");
+    /**
+     * Without a report, the console writer replaces the file writer: no {@code simulation.log} grows on disk (the
+     * console's periodic statistics go to {@code gatling-console.log}).
+     */
+    private static void configureGatling(boolean report) {
+        System.setProperty("gatling.data.writers.0", report ? "file" : "console");
         System.setProperty("gatling.data.enableAnalytics", "false");
         ConfigFactory.invalidateCaches();
     }
