@@ -5,6 +5,7 @@ import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.reports.bench.BenchResults.Conformance;
 import io.mqttharness.reports.conformance.ConformanceReport;
 import io.mqttharness.reports.conformance.ConformanceReportFiles;
+import io.mqttharness.reports.conformance.HtmlReportWriter;
 import io.mqttharness.spec.CertificationRequest;
 import io.mqttharness.spec.CertificationRun;
 import io.mqttharness.spec.CertificationRunner;
@@ -95,14 +96,9 @@ final class ConformanceStep {
         for (ScenarioResult r : run.scenarios()) {
             if (r.verdict() == Verdict.FAILED || r.verdict() == Verdict.ERROR) {
                 failed.putIfAbsent(r.scenarioId(), relativeDir + "/" + ConformanceReportFiles.HTML + "#"
-                        + problemAnchor(r.scenarioId(), r.version()));
+                        + HtmlReportWriter.problemAnchor(r.scenarioId(), r.version()));
             }
         }
         return new Conformance(relativeDir, counts, statements, failed);
-    }
-
-    /** The anchor HtmlReportWriter gives a failure with its trace ({@code p-3_1_1-scenario-id}). */
-    static String problemAnchor(String scenarioId, MqttVersion v) {
-        return "p-" + v.displayName().replace('.', '_') + "-" + scenarioId.replaceAll("[^A-Za-z0-9_.-]", "-");
     }
 }

@@ -3,6 +3,7 @@ package io.mqttharness.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqttharness.codec.MqttVersion;
+import io.mqttharness.reports.conformance.HtmlReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +33,8 @@ class ConformanceStepTest {
 
     @Test
     void failure_links_point_at_the_html_report_problem_anchor() {
-        assertThat(ConformanceStep.problemAnchor("publish qos/1", MqttVersion.MQTT_3_1_1))
+        assertThat(HtmlReportWriter.problemAnchor("publish qos/1", MqttVersion.MQTT_3_1_1))
                 .isEqualTo("p-3_1_1-publish-qos-1");
-        assertThat(ConformanceStep.problemAnchor("ping", MqttVersion.MQTT_5)).isEqualTo("p-5-ping");
+        assertThat(HtmlReportWriter.problemAnchor("ping", MqttVersion.MQTT_5)).isEqualTo("p-5-ping");
     }
 }

@@ -31,6 +31,14 @@ public final class HtmlReportWriter {
     private final HtmlTraceRenderer traces = new HtmlTraceRenderer();
     private final HtmlTableRenderer tables = new HtmlTableRenderer();
 
+    /**
+     * The fragment of the page's element that holds a failure, error or observation with its packet trace, for links
+     * from other reports (the bench report's conformance matrix).
+     */
+    public static String problemAnchor(String scenarioId, MqttVersion version) {
+        return Html.problemAnchor(scenarioId, version);
+    }
+
     /** Writes {@code file} (UTF-8), replacing it. */
     public void write(ConformanceReport report, Path file) throws IOException {
         Files.writeString(file, render(report), StandardCharsets.UTF_8);
