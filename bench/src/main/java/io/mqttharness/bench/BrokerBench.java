@@ -77,6 +77,7 @@ final class BrokerBench {
         String launch = broker.launch();
         Conformance conformance = null;
         List<RatePoint> sweep = new ArrayList<>();
+        List<String> notApplicable = new ArrayList<>();
         ConnectionRamp ramp = null;
         ProcSampler sampler = new ProcSampler();
         sampler.follow(broker.pid());
@@ -94,7 +95,7 @@ final class BrokerBench {
             if (broker != null) {
                 sampler.follow(broker.pid());
                 warmUp(name, broker, dir, sampler);
-                sweep(name, broker, dir, rel, sampler, sweep, problems);
+                sweep(name, broker, dir, rel, sampler, sweep, problems, notApplicable);
                 sampler.phase("connection-ramp");
                 ramp = ramp(name, broker, dir, problems);
                 sampler.phase("idle");
@@ -114,7 +115,7 @@ final class BrokerBench {
         String reason = problems.isEmpty() ? null : String.join("; ", problems);
         console.line(name, status + (reason == null ? "" : ": " + reason));
         return new BrokerRun(name, version, status, reason, launch, conformance, List.copyOf(sweep), ramp,
-                sampler.samples());
+                sampler.samples(), notApplicable);
     }
 
     /** A fresh instance for the load, or null (the problem recorded) when it does not come up. */
@@ -171,7 +172,7 @@ final class BrokerBench {
     }
 
     private void sweep(String name, RunningBroker broker, Path dir, String rel, ProcSampler sampler,
-            List<RatePoint> sweep, List<String> problems) throws InterruptedException {
+            List<RatePoint> sweep, List<String> problems, List<String> notApplicable) throws InterruptedException {
         for (LoadScenario workload : options.workloads()) {
             for (int qos : options.qos()) {
                 for (int rate : options.rates()) {
@@ -184,6 +185,14 @@ final class BrokerBench {
                         console.line(name, String.format(Locale.ROOT,
                                 "%s: achieved %.0f msg/s, e2e p50 %.2f ms p99 %.2f ms, lost %d", label,
                                 p.achievedRate(), p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.lost()));
+                    } catch (LoadSteps.StepNotApplicableException e) {
+                        // the same at every rate: say it once for the workload and QoS
+                        String message = firstLine(e.getMessage());
+                        String why = message.startsWith(label + ": ") ? message.substring(label.length() + 2)
+                                : message;
+                        notApplicable.add(workload.cliName() + " qos" + qos + ": " + why);
+                        console.line(name, "not applicable: " + workload.cliName() + " qos" + qos + ": " + why);
+                        break;
                     } catch (LoadSteps.StepFailedException e) {
                         problems.add(firstLine(e.getMessage()) + (lowest && options.rates().size() > 1
                                 ? " (higher rates of " + workload.cliName() + " qos" + qos + " not run)" : ""));

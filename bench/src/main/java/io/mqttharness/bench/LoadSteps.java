@@ -31,10 +31,19 @@ final class LoadSteps {
     }
 
     /** A step that could not run or complete. */
-    static final class StepFailedException extends Exception {
+    static class StepFailedException extends Exception {
         private static final long serialVersionUID = 1L;
 
         StepFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A step whose workload needs an optional feature the broker does not offer: recorded, not a failure. */
+    static final class StepNotApplicableException extends StepFailedException {
+        private static final long serialVersionUID = 1L;
+
+        StepNotApplicableException(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -121,6 +130,9 @@ final class LoadSteps {
             }
             return result;
         } catch (LoadException e) {
+            if (e.isNotApplicable()) {
+                throw new StepNotApplicableException(what + ": " + e.getMessage(), e);
+            }
             throw new StepFailedException(what + ": " + e.getMessage(), e);
         } catch (RuntimeException | AssertionError | LinkageError e) {
             // Gatling reports some failed runs with Scala assertions (AssertionError): a failed step, not a crash

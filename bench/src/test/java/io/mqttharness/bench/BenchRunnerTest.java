@@ -151,6 +151,32 @@ class BenchRunnerTest {
     }
 
     @Test
+    void a_workload_the_broker_lacks_a_feature_for_is_not_applicable_not_a_failure() throws Exception {
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoadStepRunner load = (request, progress) -> {
+            steps.add(request.scenario().cliName() + " " + request.offeredRate());
+            if (request.scenario() == LoadScenario.FAN_IN) {
+                throw LoadException.notApplicable("shared subscriptions are an MQTT 5 feature");
+            }
+            return result(request.offeredRate());
+        };
+        BenchOptions options = options(List.of("fake"))
+                .withWorkloads(List.of(LoadScenario.SENSOR_FLEET, LoadScenario.FAN_IN));
+
+        BenchResults results = run(options, load, FakeBroker::launcher);
+
+        BrokerRun run = results.brokers().get(0);
+        assertThat(run.status()).isEqualTo(BrokerStatus.RAN);
+        assertThat(run.reason()).isNull();
+        assertThat(run.notApplicable()).containsExactly("fan-in qos0: shared subscriptions are an MQTT 5 feature");
+        assertThat(steps).as("fan-in 1000/s does not apply: 2000/s not tried").containsOnlyOnce("fan-in 1000.0")
+                .doesNotContain("fan-in 2000.0");
+        assertThat(BenchRunner.exitCode(results)).isZero();
+        assertThat(console.toString()).contains("[fake] not applicable: fan-in qos0: shared subscriptions");
+        assertThat(BenchResultsWriter.read(tmp.resolve("out/bench-results.json"))).isEqualTo(results);
+    }
+
+    @Test
     void failure_at_the_lowest_rate_skips_the_higher_rates_of_that_workload_and_qos() throws Exception {
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
         LoadStepRunner load = (request, progress) -> {

@@ -120,6 +120,9 @@ final class BenchHtmlFragments {
                 if (b.run().reason() != null) {
                     html.append("<p class=\"reason\">").append(BenchText.esc(b.run().reason())).append("</p>");
                 }
+                for (String entry : b.run().notApplicable()) {
+                    html.append("<p class=\"reason\">not applicable: ").append(BenchText.esc(entry)).append("</p>");
+                }
                 if (b.conformance() != null && b.conformance().reportLink() != null) {
                     html.append("<p><a href=\"").append(BenchText.esc(b.conformance().reportLink()))
                             .append("\">certification report</a></p>");

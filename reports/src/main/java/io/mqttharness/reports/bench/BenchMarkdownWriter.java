@@ -27,6 +27,7 @@ public final class BenchMarkdownWriter {
         headline(md, report.headline());
         md.append(PerformanceTargetText.markdown(report.targets()));
         notRun(md, report);
+        notApplicable(md, report);
         differences(md, report.matrix());
         sustained(md, report.brokers());
         disclosure(md, report);
@@ -74,6 +75,21 @@ public final class BenchMarkdownWriter {
         if (h.workload() != null) {
             md.append("\nRates: workload `").append(h.workload()).append("`. A step is sustained when p99 ≤ 100 ms, ")
                     .append("achieved ≥ 95 % of offered and (QoS 1/2) nothing was lost.\n");
+        }
+    }
+
+    private static void notApplicable(StringBuilder md, BenchReport report) {
+        List<ReportBroker> with = report.brokers().stream().filter(b -> !b.run().notApplicable().isEmpty()).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        md.append("\n## Workloads not applicable\n\nNot failures: the broker lacks an optional feature the workload "
+                + "needs.\n\n");
+        for (ReportBroker b : with) {
+            for (String entry : b.run().notApplicable()) {
+                md.append("- **").append(BenchText.oneLine(b.name())).append("** ").append(BenchText.oneLine(entry))
+                        .append('\n');
+            }
         }
     }
 

@@ -46,10 +46,24 @@ public record BenchResults(int schemaVersion, String toolVersion, Instant starte
      * @param rateSweep one point per offered rate per workload and QoS, ascending rate
      * @param connectionRamp the connection ramp, null when not run
      * @param resources broker process samples from /proc, about one per second, over all runs
+     * @param notApplicable workloads not run because the broker lacks an optional feature they need, each as
+     *     {@code "fan-in qos0: why"} (e.g. shared subscriptions for MQTT 3.1.1 clients); not a failure
      */
     public record BrokerRun(String name, String version, BrokerStatus status, String reason, String launch,
             Conformance conformance, List<RatePoint> rateSweep, ConnectionRamp connectionRamp,
-            List<ResourceSample> resources) {
+            List<ResourceSample> resources, List<String> notApplicable) {
+
+        public BrokerRun {
+            // absent in files written before the field existed
+            notApplicable = notApplicable == null ? List.of() : List.copyOf(notApplicable);
+        }
+
+        /** A run with every workload applicable. */
+        public BrokerRun(String name, String version, BrokerStatus status, String reason, String launch,
+                Conformance conformance, List<RatePoint> rateSweep, ConnectionRamp connectionRamp,
+                List<ResourceSample> resources) {
+            this(name, version, status, reason, launch, conformance, rateSweep, connectionRamp, resources, List.of());
+        }
     }
 
     /** Outcome of one broker's bench. */

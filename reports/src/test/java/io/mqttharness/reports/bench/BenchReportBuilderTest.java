@@ -68,6 +68,26 @@ class BenchReportBuilderTest {
     }
 
     @Test
+    void a_workload_that_does_not_apply_is_listed_apart_and_the_broker_still_ran() throws IOException {
+        BrokerRun slowmq = BenchFixtures.slowmq();
+        String entry = "fan-in qos0: shared subscriptions are an MQTT 5 feature <3.1.1>";
+        BrokerRun withNotApplicable = new BrokerRun(slowmq.name(), slowmq.version(), slowmq.status(), slowmq.reason(),
+                slowmq.launch(), slowmq.conformance(), slowmq.rateSweep(), slowmq.connectionRamp(),
+                slowmq.resources(), List.of(entry));
+        BenchResults results = new BenchResults(1, "0.1.0-TEST", Instant.parse("2026-11-22T06:00:00Z"), true,
+                BenchFixtures.disclosure(), List.of(BenchFixtures.reference(), withNotApplicable));
+        BenchReport report = BenchReportBuilder.build(
+                List.of(BenchFixtures.writeWithReports(results, tmp.resolve("na"))), tmp.resolve("out"), null, NOW);
+
+        assertThat(report.headline().rows().get(1).status()).isEqualTo(BrokerStatus.RAN);
+        assertThat(BenchMarkdownWriter.render(report)).contains("## Workloads not applicable")
+                .contains("- **slowmq** " + entry + "\n");
+        assertThat(BenchHtmlPage.render(report)).contains("not applicable: " + BenchText.esc(entry))
+                .doesNotContain("not applicable: " + entry);
+        assertThat(BenchMarkdownWriter.render(build())).doesNotContain("## Workloads not applicable");
+    }
+
+    @Test
     void matrix_groups_statements_by_version_and_section_and_links_failures_to_their_trace() throws IOException {
         ConformanceMatrix matrix = build().matrix();
 
