@@ -116,15 +116,25 @@ public final class MqttConnection implements SessionOwner {
         }
     }
 
-    /** Coalesces wake-ups: at most one flush task is pending on the event loop at any time. */
+    /**
+     * Coalesces wake-ups: at most one flush is pending at any time. From a read on this connection's own event loop
+     * the flush happens when that read ends ({@link ReadBatchFlushes}); from anywhere else it is a task on the event
+     * loop.
+     */
     @Override
     public void wakeUp() {
         if (flushScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(() -> {
-                flushScheduled.set(false);
-                flusher.run();
-            });
+            if (channel.eventLoop().inEventLoop() && ReadBatchFlushes.current().defer(this)) {
+                return;
+            }
+            channel.eventLoop().execute(this::runFlush);
         }
+    }
+
+    /** Runs the pending flush; on the event loop. */
+    void runFlush() {
+        flushScheduled.set(false);
+        flusher.run();
     }
 
     @Override

@@ -72,6 +72,7 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ReadBatchFlushes.current().reading();
         if (!(msg instanceof MqttPacket packet)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -135,6 +136,12 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             handlers.closer().disconnect(connection, MqttDisconnectReasonCode.PROTOCOL_ERROR,
                     packet.type() + " must not be sent by a client");
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ReadBatchFlushes.current().readComplete();
+        ctx.fireChannelReadComplete();
     }
 
     @Override
