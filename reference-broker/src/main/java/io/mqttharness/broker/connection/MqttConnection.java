@@ -116,25 +116,15 @@ public final class MqttConnection implements SessionOwner {
         }
     }
 
-    /**
-     * Coalesces wake-ups: at most one flush is pending at any time. From a read on this connection's own event loop
-     * the flush happens when that read ends ({@link ReadBatchFlushes}); from anywhere else it is a task on the event
-     * loop.
-     */
+    /** Coalesces wake-ups: at most one flush task is pending on the event loop at any time. */
     @Override
     public void wakeUp() {
         if (flushScheduled.compareAndSet(false, true)) {
-            if (channel.eventLoop().inEventLoop() && ReadBatchFlushes.current().defer(this)) {
-                return;
-            }
-            channel.eventLoop().execute(this::runFlush);
+            channel.eventLoop().execute(() -> {
+                flushScheduled.set(false);
+                flusher.run();
+            });
         }
-    }
-
-    /** Runs the pending flush; on the event loop. */
-    void runFlush() {
-        flushScheduled.set(false);
-        flusher.run();
     }
 
     @Override

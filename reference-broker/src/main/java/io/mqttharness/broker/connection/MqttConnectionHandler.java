@@ -72,7 +72,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ReadBatchFlushes.current().reading();
         if (!(msg instanceof MqttPacket packet)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -136,12 +135,6 @@ public final class MqttConnectionHandler extends ChannelInboundHandlerAdapter {
             handlers.closer().disconnect(connection, MqttDisconnectReasonCode.PROTOCOL_ERROR,
                     packet.type() + " must not be sent by a client");
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        ReadBatchFlushes.current().readComplete();
-        ctx.fireChannelReadComplete();
     }
 
     @Override
