@@ -79,19 +79,86 @@ public final class BenchRunner {
                 + options.out().toAbsolutePath().normalize());
         LoadSteps load = new LoadSteps(options, loadRunner);
         ConformanceStep certification = new ConformanceStep(toolVersion, options.certifyOnly(), options.baselineDir());
-        List<BrokerRun> runs = new ArrayList<>();
-        BenchResults results = new BenchResults(SCHEMA_VERSION, toolVersion, started, options.quick(), disclosure,
-                runs);
+        BrokerRun[] runs = new BrokerRun[options.brokers().size()];
+        BenchResults results = results(started, disclosure, runs);
         BenchResultsWriter.write(results, resultsFile());
-        for (String name : options.brokers()) {
-            runs.add(new BrokerBench(options, console, load, certification, launchers).run(name));
-            results = new BenchResults(SCHEMA_VERSION, toolVersion, started, options.quick(), disclosure,
-                    List.copyOf(runs));
-            BenchResultsWriter.write(results, resultsFile());
+        BrokerBench bench = new BrokerBench(options, console, load, certification, launchers);
+        SweepRunner sweep = new SweepRunner(options, console, load);
+        if (options.interleave()) {
+            results = interleaved(bench, sweep, runs, started, disclosure);
+        } else {
+            for (int i = 0; i < runs.length; i++) {
+                BrokerBench.Prepared prepared = bench.prepare(options.brokers().get(i));
+                runs[i] = prepared.slot() == null ? prepared.finished() : measure(bench, sweep, prepared.slot());
+                results = results(started, disclosure, runs);
+                BenchResultsWriter.write(results, resultsFile());
+            }
         }
-        console.line(runs.stream().map(r -> r.name() + " " + r.status()).collect(Collectors.joining(", ")));
+        console.line(results.brokers().stream().map(r -> r.name() + " " + r.status())
+                .collect(Collectors.joining(", ")));
         console.line("results in " + resultsFile().toAbsolutePath().normalize());
         return results;
+    }
+
+    /** One broker alone: warm-up, sweep, ramp. */
+    private static BrokerRun measure(BrokerBench bench, SweepRunner sweep, BrokerSlot slot)
+            throws InterruptedException {
+        try {
+            bench.warmUp(slot);
+            sweep.run(List.of(slot));
+        } catch (RuntimeException e) {
+            slot.problems.add("unexpected error: " + e);
+        }
+        return bench.finish(slot);
+    }
+
+    /**
+     * Every broker prepared (certified, restarted) in turn and left running, then warmed up, then the sweep
+     * interleaved over all of them, then each one's connection ramp alone.
+     */
+    private BenchResults interleaved(BrokerBench bench, SweepRunner sweep, BrokerRun[] runs, Instant started,
+            BenchResults.Disclosure disclosure) throws InterruptedException, IOException {
+        List<BrokerSlot> slots = new ArrayList<>();
+        int[] positions = new int[runs.length];
+        try {
+            for (int i = 0; i < runs.length; i++) {
+                BrokerBench.Prepared prepared = bench.prepare(options.brokers().get(i));
+                if (prepared.slot() == null) {
+                    runs[i] = prepared.finished();
+                } else {
+                    positions[slots.size()] = i;
+                    slots.add(prepared.slot());
+                }
+                BenchResultsWriter.write(results(started, disclosure, runs), resultsFile());
+            }
+            console.line("interleaved sweep over " + slots.size() + " broker(s), " + options.rounds()
+                    + " round(s) per step");
+            for (BrokerSlot slot : slots) {
+                bench.warmUp(slot);
+            }
+            try {
+                sweep.run(slots);
+            } catch (RuntimeException e) {
+                slots.forEach(s -> s.problems.add("unexpected error: " + e));
+            }
+            for (int k = 0; k < slots.size(); k++) {
+                BrokerSlot slot = slots.get(k);
+                slots.set(k, null);
+                runs[positions[k]] = bench.finish(slot);
+            }
+        } finally {
+            // an interrupt or error above: nothing left running
+            slots.stream().filter(java.util.Objects::nonNull).forEach(BrokerBench::abandon);
+        }
+        BenchResults results = results(started, disclosure, runs);
+        BenchResultsWriter.write(results, resultsFile());
+        return results;
+    }
+
+    /** The results so far: brokers not finished yet are left out. */
+    private BenchResults results(Instant started, BenchResults.Disclosure disclosure, BrokerRun[] runs) {
+        return new BenchResults(SCHEMA_VERSION, toolVersion, started, options.quick(), disclosure,
+                java.util.Arrays.stream(runs).filter(java.util.Objects::nonNull).toList());
     }
 
     /** 1 when a broker FAILED, else 0 (ran or skipped with a reason). */
@@ -110,6 +177,11 @@ public final class BenchRunner {
         p.put("subscribers", String.valueOf(options.subscribers()));
         p.put("payloadBytes", String.valueOf(options.payloadSize()));
         p.put("stepSeconds", String.valueOf(options.stepDuration().toSeconds()));
+        p.put("rounds", options.rounds() + (options.rounds() > 1 ? " per step on each broker; a step's figures are "
+                + "its median round by p99 (the lower middle one for an even count), every round listed" : ""));
+        p.put("order", options.interleave() ? "interleaved: every broker up during the load, each round of each step "
+                + "run on every broker back to back, the order rotating; connection ramps one broker at a time"
+                : "one broker after the other");
         p.put("warmUp", "before each broker's sweep: the first workload at the lowest rate and highest QoS, one step "
                 + "long, not recorded");
         p.put("connectRampSeconds", String.valueOf(options.ramp().toSeconds()));

@@ -3,12 +3,10 @@ package io.mqttharness.bench;
 import io.mqttharness.brokers.BrokerLauncher;
 import io.mqttharness.brokers.BrokerUnavailableException;
 import io.mqttharness.brokers.RunningBroker;
-import io.mqttharness.load.run.LoadScenario;
 import io.mqttharness.reports.bench.BenchResults.BrokerRun;
 import io.mqttharness.reports.bench.BenchResults.BrokerStatus;
 import io.mqttharness.reports.bench.BenchResults.Conformance;
 import io.mqttharness.reports.bench.BenchResults.ConnectionRamp;
-import io.mqttharness.reports.bench.BenchResults.RatePoint;
 import io.mqttharness.reports.conformance.ConsoleSummaryWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,16 +14,16 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The bench of one broker: start it, certify it, start a fresh instance (certification may leave a broker damaged,
- * see {@code isolate} in the baselines, and full of sessions), run the rate sweep and the connection ramp, stop it,
- * while a {@link ProcSampler} follows the broker process. Nothing here aborts the bench: an unavailable broker is
- * SKIPPED, a failed step is recorded and the sequence goes on, and the broker is FAILED with every reason.
+ * The bench of one broker around its rate sweep ({@link SweepRunner}): start it, certify it, start a fresh instance
+ * (certification may leave a broker damaged, see {@code isolate} in the baselines, and full of sessions), warm it
+ * up; after the sweep, the connection ramp, and stop it; a {@link ProcSampler} follows the broker process throughout.
+ * Nothing here aborts the bench: an unavailable broker is SKIPPED, a failed step is recorded and the sequence goes
+ * on, and the broker is FAILED with every reason.
  */
 final class BrokerBench {
     private static final long SAMPLE_PERIOD_MILLIS = 1000;
@@ -50,72 +48,96 @@ final class BrokerBench {
         return broker.replaceAll("[^A-Za-z0-9.-]", "_");
     }
 
-    BrokerRun run(String name) throws InterruptedException {
+    /**
+     * A started broker, certified when asked and restarted for the load, its sampler running; or, when it could
+     * not be started, the finished run ({@code slot} null: SKIPPED or FAILED with the reason).
+     */
+    record Prepared(BrokerSlot slot, BrokerRun finished) {
+    }
+
+    Prepared prepare(String name) throws InterruptedException {
         BrokerLauncher launcher;
         try {
             launcher = launchers.apply(name);
         } catch (IllegalArgumentException e) {
-            return skipped(name, e.getMessage());
+            return new Prepared(null, skipped(name, e.getMessage()));
         }
         String rel = directoryName(name);
-        Path dir = options.out().resolve(rel);
         console.line(name, "starting");
         RunningBroker broker;
         try {
             broker = launcher.start();
         } catch (BrokerUnavailableException e) {
-            return skipped(name, e.getMessage());
+            return new Prepared(null, skipped(name, e.getMessage()));
         } catch (RuntimeException e) {
             String reason = "did not start: " + firstLine(e.getMessage());
             console.line(name, "FAILED: " + reason);
-            return new BrokerRun(name, null, BrokerStatus.FAILED, reason, null, null, List.of(), null, List.of());
+            return new Prepared(null, new BrokerRun(name, null, BrokerStatus.FAILED, reason, null, null, List.of(),
+                    null, List.of()));
         }
         console.line(name, "started " + broker.description() + " at " + broker.address() + " (pid " + broker.pid()
                 + ")");
-        List<String> problems = new ArrayList<>();
-        String version = broker.version();
-        String launch = broker.launch();
-        Conformance conformance = null;
-        List<RatePoint> sweep = new ArrayList<>();
-        List<String> notApplicable = new ArrayList<>();
-        ConnectionRamp ramp = null;
-        ProcSampler sampler = new ProcSampler();
-        sampler.follow(broker.pid());
-        sampler.phase("idle");
-        sampler.start(SAMPLE_PERIOD_MILLIS);
+        BrokerSlot slot = new BrokerSlot(name, rel, options.out().resolve(rel));
+        slot.version = broker.version();
+        slot.launch = broker.launch();
+        slot.broker = broker;
+        slot.sampler.follow(broker.pid());
+        slot.sampler.phase("idle");
+        slot.sampler.start(SAMPLE_PERIOD_MILLIS);
         try {
             if (options.certify()) {
-                sampler.phase("certify");
-                conformance = certify(name, broker, dir, rel, problems);
-                keepLog(broker, dir, "broker-certify.log");
-                sampler.phase("restart");
+                slot.sampler.phase("certify");
+                slot.conformance = certify(name, broker, slot.dir, rel, slot.problems);
+                keepLog(broker, slot.dir, "broker-certify.log");
+                slot.sampler.phase("restart");
+                slot.broker = null;
                 broker.close();
-                broker = restart(name, launcher, problems);
-            }
-            if (broker != null) {
-                sampler.follow(broker.pid());
-                warmUp(name, broker, dir, sampler);
-                sweep(name, broker, dir, rel, sampler, sweep, problems, notApplicable);
-                sampler.phase("connection-ramp");
-                ramp = ramp(name, broker, dir, problems);
-                sampler.phase("idle");
-                sampler.sample();
+                slot.broker = restart(name, launcher, slot.problems);
+                if (slot.broker != null) {
+                    slot.sampler.follow(slot.broker.pid());
+                }
+                slot.sampler.phase("idle");
             }
         } catch (RuntimeException e) {
-            problems.add("unexpected error: " + e);
-            console.line(name, "FAILED: " + e);
-        } finally {
-            if (broker != null) {
-                keepLog(broker, dir, "broker.log");
-                broker.close();
-            }
-            sampler.close();
+            unexpected(slot, e);
         }
-        BrokerStatus status = problems.isEmpty() ? BrokerStatus.RAN : BrokerStatus.FAILED;
-        String reason = problems.isEmpty() ? null : String.join("; ", problems);
-        console.line(name, status + (reason == null ? "" : ": " + reason));
-        return new BrokerRun(name, version, status, reason, launch, conformance, List.copyOf(sweep), ramp,
-                sampler.samples(), notApplicable);
+        return new Prepared(slot, null);
+    }
+
+    /** The connection ramp, then the broker stopped and its results made. */
+    BrokerRun finish(BrokerSlot slot) throws InterruptedException {
+        try {
+            if (slot.broker != null) {
+                slot.sampler.phase("connection-ramp");
+                slot.ramp = ramp(slot.name, slot.broker, slot.dir, slot.problems);
+                slot.sampler.phase("idle");
+                slot.sampler.sample();
+            }
+        } catch (RuntimeException e) {
+            unexpected(slot, e);
+        } finally {
+            if (slot.broker != null) {
+                keepLog(slot.broker, slot.dir, "broker.log");
+                slot.broker.close();
+            }
+            slot.sampler.close();
+        }
+        BrokerRun run = slot.result();
+        console.line(slot.name, run.status() + (run.reason() == null ? "" : ": " + run.reason()));
+        return run;
+    }
+
+    /** Stops a prepared broker whose bench was cut short (an unexpected error elsewhere): nothing left running. */
+    static void abandon(BrokerSlot slot) {
+        if (slot.broker != null) {
+            slot.broker.close();
+        }
+        slot.sampler.close();
+    }
+
+    private void unexpected(BrokerSlot slot, RuntimeException e) {
+        slot.problems.add("unexpected error: " + e);
+        console.line(slot.name, "FAILED: " + e);
     }
 
     /** A fresh instance for the load, or null (the problem recorded) when it does not come up. */
@@ -157,53 +179,19 @@ final class BrokerBench {
      * A failed warm-up is only reported: whatever made it fail fails the sweep's first step too, and is recorded
      * there.
      */
-    private void warmUp(String name, RunningBroker broker, Path dir, ProcSampler sampler)
-            throws InterruptedException {
-        if (options.workloads().isEmpty() || options.rates().isEmpty() || options.qos().isEmpty()) {
+    void warmUp(BrokerSlot slot) throws InterruptedException {
+        if (slot.broker == null || options.workloads().isEmpty() || options.rates().isEmpty()
+                || options.qos().isEmpty()) {
             return;
         }
-        sampler.phase("warm-up");
-        console.line(name, "warm-up: " + load.warmUpDescription());
+        slot.sampler.phase("warm-up");
+        console.line(slot.name, "warm-up: " + load.warmUpDescription());
         try {
-            load.warmUp(broker.address(), dir);
+            load.warmUp(slot.broker.address(), slot.dir);
         } catch (LoadSteps.StepFailedException e) {
-            console.line(name, "warm-up failed (the sweep goes on): " + firstLine(e.getMessage()));
-        }
-    }
-
-    private void sweep(String name, RunningBroker broker, Path dir, String rel, ProcSampler sampler,
-            List<RatePoint> sweep, List<String> problems, List<String> notApplicable) throws InterruptedException {
-        for (LoadScenario workload : options.workloads()) {
-            for (int qos : options.qos()) {
-                for (int rate : options.rates()) {
-                    boolean lowest = rate == options.rates().get(0);
-                    String label = LoadSteps.label(workload, qos, rate);
-                    sampler.phase(label);
-                    try {
-                        RatePoint p = load.rateStep(broker.address(), workload, qos, rate, dir, rel);
-                        sweep.add(p);
-                        console.line(name, String.format(Locale.ROOT,
-                                "%s: achieved %.0f msg/s, e2e p50 %.2f ms p99 %.2f ms, lost %d", label,
-                                p.achievedRate(), p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.lost()));
-                    } catch (LoadSteps.StepNotApplicableException e) {
-                        // the same at every rate: say it once for the workload and QoS
-                        String message = firstLine(e.getMessage());
-                        String why = message.startsWith(label + ": ") ? message.substring(label.length() + 2)
-                                : message;
-                        notApplicable.add(workload.cliName() + " qos" + qos + ": " + why);
-                        console.line(name, "not applicable: " + workload.cliName() + " qos" + qos + ": " + why);
-                        break;
-                    } catch (LoadSteps.StepFailedException e) {
-                        problems.add(firstLine(e.getMessage()) + (lowest && options.rates().size() > 1
-                                ? " (higher rates of " + workload.cliName() + " qos" + qos + " not run)" : ""));
-                        console.line(name, "FAILED " + firstLine(e.getMessage()));
-                        if (lowest) {
-                            // what fails at the lowest rate (a missing feature, a refused connection) fails at all
-                            break;
-                        }
-                    }
-                }
-            }
+            console.line(slot.name, "warm-up failed (the sweep goes on): " + firstLine(e.getMessage()));
+        } finally {
+            slot.sampler.phase("idle");
         }
     }
 

@@ -60,14 +60,20 @@ final class LoadSteps {
         return "load/" + workload.cliName() + "-qos" + qos + "-" + rate;
     }
 
+    /** The directory of one round of a step: the step's own when steps run once, else with {@code -rN}. */
+    String directory(LoadScenario workload, int qos, int rate, int round) {
+        return directory(workload, qos, rate) + (options.rounds() > 1 ? "-r" + round : "");
+    }
+
     /**
-     * Runs one rate step.
+     * Runs one rate step (one round of it).
      *
+     * @param round 1-based round, for the directory when steps run more than once
      * @param brokerDir the broker's directory; {@code relativeBrokerDir} is how the results refer to it
      */
-    RatePoint rateStep(URI target, LoadScenario workload, int qos, int rate, Path brokerDir, String relativeBrokerDir)
-            throws StepFailedException, InterruptedException {
-        String dir = directory(workload, qos, rate);
+    RatePoint rateStep(URI target, LoadScenario workload, int qos, int rate, int round, Path brokerDir,
+            String relativeBrokerDir) throws StepFailedException, InterruptedException {
+        String dir = directory(workload, qos, rate, round);
         LoadRequest request = new LoadRequest(workload, target, options.mqttVersion(), options.sensors(),
                 rate / (double) options.sensors(), qos, options.stepDuration(), options.ramp(),
                 options.subscribers(), options.payloadSize(), null, null, false, brokerDir.resolve(dir), Map.of());

@@ -201,12 +201,107 @@ class BenchRunnerTest {
         assertThat(run.connectionRamp()).isNotNull();
     }
 
+    @Test
+    void interleaved_rounds_run_each_step_on_every_broker_in_rotating_order_and_record_the_median_round()
+            throws Exception {
+        java.util.Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Function<String, BrokerLauncher> launchers = name -> new BrokerLauncher() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public io.mqttharness.brokers.RunningBroker start() {
+                open.add(name);
+                return new FakeBroker(name) {
+                    @Override
+                    public void close() {
+                        open.remove(name);
+                    }
+                };
+            }
+        };
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong p99 = new java.util.concurrent.atomic.AtomicLong();
+        LoadStepRunner load = (request, progress) -> {
+            String where = tmp.resolve("out").relativize(request.reportDirectory()).toString();
+            if (request.scenario() == LoadScenario.CONNECTION_STORM || where.contains("warm-up")) {
+                return result(request.offeredRate());
+            }
+            steps.add(where);
+            assertThat(open).as("every broker is up during every step").containsOnly("a", "b");
+            // p99 of each broker's successive rounds: 3000, 1000, 2000: the median is neither the first nor the last
+            return result(request.offeredRate(), new long[] {3000, 3000, 1000, 1000, 2000, 2000}[(int) (p99
+                    .getAndIncrement() % 6)]);
+        };
+        BenchOptions options = options(List.of("a", "b")).withLoad("3.1.1", 10, List.of(1000), List.of(0), 50)
+                .withRounds(3, true);
+
+        BenchResults results = run(options, load, launchers);
+
+        assertThat(steps).containsExactly(
+                "a/load/sensor-fleet-qos0-1000-r1", "b/load/sensor-fleet-qos0-1000-r1",
+                "b/load/sensor-fleet-qos0-1000-r2", "a/load/sensor-fleet-qos0-1000-r2",
+                "a/load/sensor-fleet-qos0-1000-r3", "b/load/sensor-fleet-qos0-1000-r3");
+        assertThat(open).as("all stopped at the end").isEmpty();
+        for (BrokerRun run : results.brokers()) {
+            assertThat(run.status()).isEqualTo(BrokerStatus.RAN);
+            RatePoint point = run.rateSweep().get(0);
+            assertThat(point.p99Micros()).as("the median round").isEqualTo(2000);
+            assertThat(point.summaryFile()).isEqualTo(run.name() + "/load/sensor-fleet-qos0-1000-r3/load-summary.json");
+            assertThat(point.rounds()).extracting(BenchResults.Round::p99Micros).containsExactly(3000L, 1000L, 2000L);
+            assertThat(point.rounds()).extracting(BenchResults.Round::round).containsExactly(1, 2, 3);
+        }
+        assertThat(results.disclosure().parameters().get("order")).startsWith("interleaved");
+        assertThat(console.toString()).contains("[b] sensor-fleet qos0 1000/s round 2: achieved");
+        assertThat(BenchResultsWriter.read(tmp.resolve("out/bench-results.json"))).isEqualTo(results);
+    }
+
+    @Test
+    void a_loss_in_any_round_makes_a_qos1_step_unsustained_even_when_the_median_round_lost_nothing() {
+        RatePoint clean = new RatePoint("sensor-fleet", 1, 10, 1000, 1000, 100, 100, 0, 0, 1, 1, 500, 1, 1, null,
+                "x");
+        RatePoint lossy = new RatePoint("sensor-fleet", 1, 10, 1000, 1000, 100, 99, 1, 0, 1, 1, 900, 1, 1, null,
+                "y");
+        RatePoint median = SweepRunner.median(List.of(clean, lossy, clean));
+        assertThat(median.lost()).isZero();
+        assertThat(median.lostInAnyRound()).isEqualTo(1);
+        assertThat(io.mqttharness.reports.bench.SustainedRate.sustained(median)).isFalse();
+        assertThat(io.mqttharness.reports.bench.SustainedRate.sustained(SweepRunner.median(List.of(clean, clean))))
+                .isTrue();
+    }
+
+    @Test
+    void sequential_rounds_finish_one_broker_before_starting_the_next() throws Exception {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoadStepRunner load = (request, progress) -> {
+            events.add(tmp.resolve("out").relativize(request.reportDirectory()).toString());
+            return result(request.offeredRate());
+        };
+        BenchOptions options = options(List.of("a", "b")).withLoad("3.1.1", 10, List.of(1000), List.of(0), 50)
+                .withRounds(2, false);
+
+        BenchResults results = run(options, load, FakeBroker::launcher);
+
+        assertThat(events).containsExactly("a/load/warm-up", "a/load/sensor-fleet-qos0-1000-r1",
+                "a/load/sensor-fleet-qos0-1000-r2", "a/load/connection-ramp", "b/load/warm-up",
+                "b/load/sensor-fleet-qos0-1000-r1", "b/load/sensor-fleet-qos0-1000-r2", "b/load/connection-ramp");
+        assertThat(results.brokers()).allSatisfy(r -> assertThat(r.rateSweep().get(0).rounds()).hasSize(2));
+        assertThat(results.disclosure().parameters().get("order")).isEqualTo("one broker after the other");
+    }
+
     /** A plausible result: every message delivered at the offered rate. */
     private static LoadResult result(double rate) {
+        return result(rate, 2500);
+    }
+
+    /** A plausible result with this p99. */
+    private static LoadResult result(double rate, long p99) {
         long n = (long) rate;
         return new LoadResult("sensor-fleet", "tcp://127.0.0.1:1", "3.1.1", 0, Instant.now(), Duration.ofSeconds(1),
                 rate, rate, new LoadResult.MessageCounts(n, n, 0, 0, 0), 0,
-                new LoadResult.LatencyMicros(n, 800, 1200, 2500, 4000, 5000, 6000, 900.0, List.of(), "HISTO"),
+                new LoadResult.LatencyMicros(n, 800, 1200, p99, 4000, 5000, 6000, 900.0, List.of(), "HISTO"),
                 Map.of("connect", new LoadResult.RequestStats(50, 0, 2, 9, 12)), 50, 0.5, null, null, Map.of());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A "broker" that is this JVM: gives the bench a real process to sample without starting anything. */
-final class FakeBroker implements RunningBroker {
+class FakeBroker implements RunningBroker {
     static final AtomicInteger STARTS = new AtomicInteger();
 
     static BrokerLauncher launcher(String name) {

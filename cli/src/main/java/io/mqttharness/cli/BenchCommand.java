@@ -82,6 +82,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--step-seconds", paramLabel = "S", description = "Publishing time of one rate step.")
     private Integer stepSeconds;
 
+    @Option(names = "--rounds", paramLabel = "N", description = "Run each rate step N times on each broker and "
+            + "record its median round by p99, every round listed (default: 1).")
+    private Integer rounds;
+
+    @Option(names = "--interleave", description = "Keep every broker up during the load and run each step (each "
+            + "round) on every broker back to back, the order rotating: drift of a shared host then hits all "
+            + "brokers alike. Default: one broker after the other.")
+    private boolean interleave;
+
     @Option(names = "--ramp-connections", paramLabel = "N", description = "Connections the connection ramp opens.")
     private Integer rampConnections;
 
@@ -141,6 +150,7 @@ final class BenchCommand implements Callable<Integer> {
         requirePositive("--sensors", sensors);
         requirePositive("--ramp-connections", rampConnections);
         requirePositive("--step-seconds", stepSeconds);
+        requirePositive("--rounds", rounds);
         if (rates != null) {
             rates.forEach(r -> requirePositive("--rates", r));
         }
@@ -156,6 +166,7 @@ final class BenchCommand implements Callable<Integer> {
         if (workloads != null) {
             o = o.withWorkloads(workloads.stream().map(w -> workload(w)).toList());
         }
+        o = o.withRounds(rounds != null ? rounds : 1, interleave);
         o = o.withCertification(!noCertify, only.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
         if (baselineDir != null) {
             if (!java.nio.file.Files.isDirectory(baselineDir)) {

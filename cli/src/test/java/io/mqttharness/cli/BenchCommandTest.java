@@ -30,6 +30,8 @@ class BenchCommandTest {
         assertThat(o.mqttVersion()).isEqualTo("3.1.1");
         assertThat(o.certify()).isTrue();
         assertThat(o.certifyOnly()).isEmpty();
+        assertThat(o.rounds()).isEqualTo(1);
+        assertThat(o.interleave()).isFalse();
         assertThat(o.out().toString()).matches("target/bench/\\d{8}-\\d{6}");
     }
 
@@ -38,7 +40,9 @@ class BenchCommandTest {
         BenchOptions o = parse("--brokers", "reference, container:emqx/emqx:5.8", "--quick", "--out", "x/y",
                 "--mqtt", "5", "--sensors", "7", "--rates", "4000,1000", "--qos", "1", "--ramp-connections", "33",
                 "--workloads", "fan-out", "--step-seconds", "10", "--only", "ping,connect-*",
-                "--mosquitto", "/opt/mosquitto");
+                "--mosquitto", "/opt/mosquitto", "--rounds", "3", "--interleave");
+        assertThat(o.rounds()).isEqualTo(3);
+        assertThat(o.interleave()).isTrue();
         assertThat(o.brokers()).containsExactly("reference", "container:emqx/emqx:5.8");
         assertThat(o.quick()).isTrue();
         assertThat(o.out()).isEqualTo(Path.of("x/y"));
@@ -70,6 +74,7 @@ class BenchCommandTest {
                 List.of("--rates", "1000,0"),
                 List.of("--qos", "3"),
                 List.of("--sensors", "0"),
+                List.of("--rounds", "0"),
                 List.of("--workloads", "connection-storm"),
                 List.of("--brokers", "container:"),
                 List.of("--baselines", "/nonexistent/baselines"))) {

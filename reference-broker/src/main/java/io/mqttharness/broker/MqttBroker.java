@@ -48,7 +48,7 @@ public final class MqttBroker implements AutoCloseable {
         this.handlers = new PacketHandlers(context);
         this.transport = transport;
         this.bossGroup = transport.newGroup(1, new DefaultThreadFactory("mqtt-broker-boss", true));
-        this.workerGroup = transport.newGroup(Runtime.getRuntime().availableProcessors(),
+        this.workerGroup = transport.newGroup(context.config().effectiveIoThreads(),
                 new DefaultThreadFactory("mqtt-broker-worker", true));
         this.sysPublisher = new SysTopicPublisher(context.stats(), context.sessions(), context.subscriptions(),
                 context.retained(), context.router());
@@ -124,6 +124,11 @@ public final class MqttBroker implements AutoCloseable {
     /** The bound port of the first listener. */
     public int port() {
         return boundAddresses().get(0).getPort();
+    }
+
+    /** The number of event loop threads serving the connections ({@code io_threads}). */
+    public int ioThreads() {
+        return ((io.netty.util.concurrent.MultithreadEventExecutorGroup) workerGroup).executorCount();
     }
 
     /** The configuration this broker runs with. */

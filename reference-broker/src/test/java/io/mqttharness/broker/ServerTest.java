@@ -58,6 +58,28 @@ class ServerTest extends BrokerTestBase {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void io_threads_sets_the_event_loop_count_and_clients_on_every_loop_reach_each_other(int threads) {
+        startBroker(b -> b.ioThreads(threads));
+        assertThat(broker.ioThreads()).isEqualTo(threads);
+        // one client more than loops: connections are spread round robin, so some message crosses loops
+        java.util.List<TestMqttClient> clients = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i <= threads; i++) {
+                TestMqttClient c = connected(MqttVersion.MQTT_5, "loop-" + i);
+                c.subscribe(1, "all", MqttQos.AT_MOST_ONCE);
+                clients.add(c);
+            }
+            clients.get(0).publish("all", "hello", MqttQos.AT_MOST_ONCE, false, 0);
+            for (TestMqttClient c : clients) {
+                assertThat(TestMqttClient.text(c.expect(MqttPublish.class))).isEqualTo("hello");
+            }
+        } finally {
+            clients.forEach(TestMqttClient::close);
+        }
+    }
+
     @Test
     void auto_io_transport_is_epoll_on_linux_where_it_loads() {
         assertThat(ServerTransport.select(ServerTransport.Preference.AUTO))

@@ -48,6 +48,7 @@ import java.util.Objects;
  *        failure of the same client address and user name; 0 refuses at once (extension)
  * @param failedLoginDelayMaxMillis upper bound of that delay (extension)
  * @param ioTransport the network transport: epoll where available (default), or NIO (extension)
+ * @param ioThreads event loop threads that serve the connections; 0 for one per available processor (extension)
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,
@@ -76,7 +77,8 @@ public record BrokerConfig(
         QueueFullPolicy queueFullPolicy,
         long failedLoginDelayMillis,
         long failedLoginDelayMaxMillis,
-        ServerTransport.Preference ioTransport) {
+        ServerTransport.Preference ioTransport,
+        int ioThreads) {
 
     public BrokerConfig {
         listeners = List.copyOf(listeners);
@@ -85,6 +87,14 @@ public record BrokerConfig(
         }
         Objects.requireNonNull(queueFullPolicy, "queueFullPolicy");
         Objects.requireNonNull(ioTransport, "ioTransport");
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be 0 (one per processor) or more, got " + ioThreads);
+        }
+    }
+
+    /** The event loop threads to start: {@link #ioThreads}, or one per available processor when that is 0. */
+    public int effectiveIoThreads() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -128,6 +138,7 @@ public record BrokerConfig(
         b.failedLoginDelayMillis = failedLoginDelayMillis;
         b.failedLoginDelayMaxMillis = failedLoginDelayMaxMillis;
         b.ioTransport = ioTransport;
+        b.ioThreads = ioThreads;
         return b;
     }
 
@@ -160,6 +171,7 @@ public record BrokerConfig(
         private long failedLoginDelayMillis = 500;
         private long failedLoginDelayMaxMillis = 8_000;
         private ServerTransport.Preference ioTransport = ServerTransport.Preference.AUTO;
+        private int ioThreads;
 
         private Builder() {
         }
@@ -200,6 +212,7 @@ public record BrokerConfig(
         public Builder failedLoginDelayMillis(long value) { failedLoginDelayMillis = value; return this; }
         public Builder failedLoginDelayMaxMillis(long value) { failedLoginDelayMaxMillis = value; return this; }
         public Builder ioTransport(ServerTransport.Preference value) { ioTransport = value; return this; }
+        public Builder ioThreads(int value) { ioThreads = value; return this; }
 
         /** Builds the config; with no listener given, one on 127.0.0.1:1883 (mosquitto 2.0's default). */
         public BrokerConfig build() {
@@ -209,7 +222,7 @@ public record BrokerConfig(
                     topicAliasMaximum, outboundTopicAliases, maxKeepAlive, maxQos, retainAvailable, persistence,
                     persistenceLocation, persistenceFsync, sysInterval, maxSessionExpiry, scramPasswordFile,
                     maxQueuedBytes, queueFullPolicy, failedLoginDelayMillis, failedLoginDelayMaxMillis,
-                    ioTransport);
+                    ioTransport, ioThreads);
         }
     }
 }

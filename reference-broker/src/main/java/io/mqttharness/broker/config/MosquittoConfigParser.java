@@ -60,7 +60,8 @@ import java.util.Set;
  * delayed by this, doubled for every further failure of the same client address and user name), {@code
  * failed_login_delay_max_ms} (default 8000, the cap of that delay) and {@code io_transport} (auto|epoll|nio, default
  * auto: Netty's native epoll on Linux when it loads, else the JDK's NIO; epoll fails the start where it cannot
- * load). mosquitto's {@code max_queued_bytes} is
+ * load) and {@code io_threads} (0..1024, default 0: one event loop thread per available processor). mosquitto's
+ * {@code max_queued_bytes} is
  * supported with its meaning.
  *
  * <p>Anything else is a {@link BrokerConfigException} naming file and line: an unknown option, a mosquitto
@@ -226,6 +227,7 @@ public final class MosquittoConfigParser {
                 default -> throw line.error("'io_transport' must be auto, epoll or nio, found '" + line.single()
                         + "'");
             });
+            case "io_threads" -> builder.ioThreads(line.intValue(0, 1024));
             case "failed_login_delay_ms" -> {
                 failedLoginDelay = line.longValue(0, MAX_LOGIN_DELAY_MILLIS);
                 builder.failedLoginDelayMillis(failedLoginDelay);

@@ -47,6 +47,14 @@ class MosquittoConfigParserTest {
     }
 
     @Test
+    void io_threads_defaults_to_one_per_processor_and_takes_a_count() {
+        assertThat(parse("").ioThreads()).isZero();
+        assertThat(parse("").effectiveIoThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(parse("io_threads 1\n").effectiveIoThreads()).isEqualTo(1);
+        assertThat(parse("io_threads 3\n").effectiveIoThreads()).isEqualTo(3);
+    }
+
+    @Test
     void io_transport_defaults_to_auto_and_takes_epoll_or_nio() {
         assertThat(parse("").ioTransport()).isEqualTo(ServerTransport.Preference.AUTO);
         assertThat(parse("io_transport nio\n").ioTransport()).isEqualTo(ServerTransport.Preference.NIO);
@@ -335,6 +343,8 @@ class MosquittoConfigParserTest {
                 Arguments.of("outbound_topic_aliases not a boolean", "outbound_topic_aliases yes\n",
                         "mosquitto.conf:1: 'outbound_topic_aliases'"),
                 Arguments.of("log_dest without value", "log_dest\n", "mosquitto.conf:1: missing value for 'log_dest'"),
+                Arguments.of("negative io_threads", "io_threads -1\n",
+                        "mosquitto.conf:1: 'io_threads' must be between 0 and 1024, found -1"),
                 Arguments.of("unknown io_transport", "io_transport kqueue\n",
                         "mosquitto.conf:1: 'io_transport' must be auto, epoll or nio, found 'kqueue'"));
     }

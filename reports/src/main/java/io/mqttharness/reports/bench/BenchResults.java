@@ -108,10 +108,51 @@ public record BenchResults(int schemaVersion, String toolVersion, Instant starte
      * @param maxMicros largest latency
      * @param encodedHistogram compressed base64 HdrHistogram of end-to-end latency (microseconds), for plotting
      * @param summaryFile the step's load-summary.json
+     * @param rounds every round of a step run more than once ({@code bench --rounds}), in the order run; the
+     *     other fields are those of the round with the median p99 (the lower of the two middle ones for an even
+     *     count). Empty for a step run once
      */
     public record RatePoint(String workload, int qos, int sensors, double offeredRate, double achievedRate,
             long published, long received, long lost, long overruns, long p50Micros, long p90Micros,
-            long p99Micros, long p999Micros, long maxMicros, String encodedHistogram, String summaryFile) {
+            long p99Micros, long p999Micros, long maxMicros, String encodedHistogram, String summaryFile,
+            List<Round> rounds) {
+
+        public RatePoint {
+            // absent in files written before the field existed
+            rounds = rounds == null ? List.of() : List.copyOf(rounds);
+        }
+
+        /** A step run once. */
+        public RatePoint(String workload, int qos, int sensors, double offeredRate, double achievedRate,
+                long published, long received, long lost, long overruns, long p50Micros, long p90Micros,
+                long p99Micros, long p999Micros, long maxMicros, String encodedHistogram, String summaryFile) {
+            this(workload, qos, sensors, offeredRate, achievedRate, published, received, lost, overruns, p50Micros,
+                    p90Micros, p99Micros, p999Micros, maxMicros, encodedHistogram, summaryFile, List.of());
+        }
+
+        /** The same step with its rounds. */
+        public RatePoint withRounds(List<Round> value) {
+            return new RatePoint(workload, qos, sensors, offeredRate, achievedRate, published, received, lost,
+                    overruns, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, encodedHistogram, summaryFile,
+                    value);
+        }
+
+        /** Messages lost in any round (the recorded round's {@code lost} for a step run once). */
+        public long lostInAnyRound() {
+            return rounds.isEmpty() ? lost : rounds.stream().mapToLong(Round::lost).sum();
+        }
+    }
+
+    /**
+     * One round of a rate step run several times.
+     *
+     * @param round 1-based round number
+     * @param achievedRate msg/s achieved
+     * @param lost messages lost
+     * @param p99Micros 99th percentile end-to-end latency
+     * @param summaryFile the round's load-summary.json
+     */
+    public record Round(int round, double achievedRate, long lost, long p99Micros, String summaryFile) {
     }
 
     /**

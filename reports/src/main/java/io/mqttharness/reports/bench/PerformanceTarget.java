@@ -78,9 +78,25 @@ public record PerformanceTarget(List<Row> rows) {
      * @param ratio referenceP99 / mosquittoP99, or null (not measured, or mosquitto's p99 is 0)
      * @param verdict MET when referenceP99 &le; mosquittoP99
      * @param reason why it is NOT_MEASURED; null otherwise
+     * @param mosquittoRoundsP99 mosquitto's p99 µs in each round when the step ran several times ({@code
+     *     mosquittoP99} is their median); empty otherwise
+     * @param referenceRoundsP99 the same for the reference
      */
     public record Latency(Double mosquittoMaxOffered, Double rate, boolean exactHalf, Long mosquittoP99,
-            Long referenceP99, Double ratio, Verdict verdict, String reason) {
+            Long referenceP99, Double ratio, Verdict verdict, String reason, List<Long> mosquittoRoundsP99,
+            List<Long> referenceRoundsP99) {
+
+        public Latency {
+            mosquittoRoundsP99 = mosquittoRoundsP99 == null ? List.of() : List.copyOf(mosquittoRoundsP99);
+            referenceRoundsP99 = referenceRoundsP99 == null ? List.of() : List.copyOf(referenceRoundsP99);
+        }
+
+        /** A comparison of steps run once. */
+        public Latency(Double mosquittoMaxOffered, Double rate, boolean exactHalf, Long mosquittoP99,
+                Long referenceP99, Double ratio, Verdict verdict, String reason) {
+            this(mosquittoMaxOffered, rate, exactHalf, mosquittoP99, referenceP99, ratio, verdict, reason, List.of(),
+                    List.of());
+        }
 
         /** 50 % of mosquitto's highest sustained offered rate, or null. */
         public Double halfRate() {
@@ -196,7 +212,11 @@ public record PerformanceTarget(List<Row> rows) {
         long m = mosAt.get().p99Micros();
         long r = refAt.orElseThrow().p99Micros();
         return new Latency(maxOffered, mosAt.get().offeredRate(), exact, m, r, m > 0 ? (double) r / m : null,
-                r <= m ? Verdict.MET : Verdict.MISSED, null);
+                r <= m ? Verdict.MET : Verdict.MISSED, null, roundsP99(mosAt.get()), roundsP99(refAt.get()));
+    }
+
+    private static List<Long> roundsP99(RatePoint p) {
+        return p.rounds().stream().map(BenchResults.Round::p99Micros).toList();
     }
 
     /**

@@ -20,7 +20,8 @@ final class PerformanceTargetText {
             + "achieved ≥ 95 % of offered, QoS 1 nothing lost); the target is reference ≥ mosquitto. "
             + "≥ marks a broker that sustained the highest step of the sweep, so its limit lies above the number shown. "
             + "Latency: p99 end-to-end at 50 % of mosquitto's highest sustained offered rate (or, when the sweep has "
-            + "no step there, the highest step below it that both brokers ran); the target is reference ≤ mosquitto.";
+            + "no step there, the highest step below it that both brokers ran); the target is reference ≤ mosquitto. "
+            + "Where a step ran in several rounds, its p99 is the median round's, every round's shown in brackets.";
 
     private PerformanceTargetText() {
     }
@@ -46,8 +47,8 @@ final class PerformanceTargetText {
                         .append(rate(t.mosquittoMax(), t.mosquittoCapped())).append(" | ")
                         .append(rate(t.referenceMax(), t.referenceCapped())).append(" | ").append(ratio(t.ratio()))
                         .append(" | ").append(BenchText.oneLine(verdict(t.verdict(), t.reason()))).append(" | ")
-                        .append(comparedAt(l)).append(" | ").append(p99(l.mosquittoP99())).append(" | ")
-                        .append(p99(l.referenceP99())).append(" | ").append(ratio(l.ratio())).append(" | ")
+                        .append(comparedAt(l)).append(" | ").append(p99(l.mosquittoP99(), l.mosquittoRoundsP99()))
+                        .append(" | ").append(p99(l.referenceP99(), l.referenceRoundsP99())).append(" | ").append(ratio(l.ratio())).append(" | ")
                         .append(BenchText.oneLine(verdict(l.verdict(), l.reason()))).append(" |\n");
             }
         });
@@ -86,8 +87,8 @@ final class PerformanceTargetText {
                 num(html, ratio(t.ratio()));
                 verdictCell(html, t.verdict(), t.reason());
                 html.append("<td>").append(BenchText.esc(comparedAt(l))).append("</td>");
-                num(html, p99(l.mosquittoP99()));
-                num(html, p99(l.referenceP99()));
+                num(html, p99(l.mosquittoP99(), l.mosquittoRoundsP99()));
+                num(html, p99(l.referenceP99(), l.referenceRoundsP99()));
                 num(html, ratio(l.ratio()));
                 verdictCell(html, l.verdict(), l.reason());
                 html.append("</tr>\n");
@@ -121,6 +122,15 @@ final class PerformanceTargetText {
 
     static String p99(Long micros) {
         return micros == null ? "—" : BenchText.millis(micros);
+    }
+
+    /** A p99, followed by every round's when the step ran several times: {@code 1.82 ms (3.02 / 1.80 / 1.82)}. */
+    static String p99(Long micros, java.util.List<Long> rounds) {
+        if (micros == null || rounds.isEmpty()) {
+            return p99(micros);
+        }
+        return p99(micros) + " (" + String.join(" / ", rounds.stream().map(r -> String.format(Locale.ROOT, "%.2f",
+                r / 1000.0)).toList()) + ")";
     }
 
     /** Where the p99 values were taken, saying so when it is not at exactly 50 %. */

@@ -10,7 +10,8 @@ import java.util.OptionalDouble;
 /**
  * Which rate steps a broker sustained, and rates that several brokers have in common. A step is sustained when its
  * 99th percentile end-to-end latency is at most {@value #P99_LIMIT_MICROS} µs, it achieved at least
- * {@value #MIN_ACHIEVED_FRACTION} of the offered rate, and (QoS 1 and 2, which promise delivery) lost nothing.
+ * {@value #MIN_ACHIEVED_FRACTION} of the offered rate, and (QoS 1 and 2, which promise delivery) lost nothing, in any
+ * round of a step run several times; p99 and achieved rate are those of the step's median round.
  */
 public final class SustainedRate {
     /** p99 limit of a sustained step: 100 ms. */
@@ -27,7 +28,7 @@ public final class SustainedRate {
     public static boolean sustained(RatePoint p) {
         return p.p99Micros() <= P99_LIMIT_MICROS
                 && p.achievedRate() >= MIN_ACHIEVED_FRACTION * p.offeredRate()
-                && (p.qos() == 0 || p.lost() == 0);
+                && (p.qos() == 0 || p.lostInAnyRound() == 0);
     }
 
     /**

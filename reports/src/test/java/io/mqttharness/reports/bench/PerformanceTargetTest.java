@@ -242,6 +242,27 @@ class PerformanceTargetTest {
     }
 
     @Test
+    void steps_run_in_rounds_are_compared_by_their_median_round_and_every_round_is_shown() {
+        // the 4000/s step of each broker ran 3 times; the recorded point is the median round (BenchResults.RatePoint)
+        List<RatePoint> mosquitto = new ArrayList<>(mosquittoFleet());
+        mosquitto.set(1, mosquitto.get(1).withRounds(List.of(new BenchResults.Round(1, 3990, 0, 9_000, "m1"),
+                new BenchResults.Round(2, 3990, 0, 5_000, "m2"), new BenchResults.Round(3, 3990, 0, 4_000, "m3"))));
+        List<RatePoint> reference = new ArrayList<>(mosquittoFleet());
+        reference.set(1, point(FLEET, 1, 4000, 3996, 4_500).withRounds(List.of(
+                new BenchResults.Round(1, 3996, 0, 4_500, "r1"), new BenchResults.Round(2, 3996, 0, 30_000, "r2"),
+                new BenchResults.Round(3, 3996, 0, 1_000, "r3"))));
+
+        Latency latency = row(PerformanceTarget.of(results(reference, mosquitto)).orElseThrow(), FLEET, 1).latency();
+
+        assertThat(latency.verdict()).as("4.5 ms median against 5 ms: the one slow reference round does not decide")
+                .isEqualTo(Verdict.MET);
+        assertThat(latency.mosquittoRoundsP99()).containsExactly(9_000L, 5_000L, 4_000L);
+        assertThat(latency.referenceRoundsP99()).containsExactly(4_500L, 30_000L, 1_000L);
+        assertThat(BenchMarkdownWriter.render(report(results(reference, mosquitto))))
+                .contains("| 5.00 ms (9.00 / 5.00 / 4.00) | 4.50 ms (4.50 / 30.00 / 1.00) | 0.90× | MET |");
+    }
+
+    @Test
     void merged_files_get_one_table_per_run_named_by_file() {
         BenchResults run = results(mosquittoFleet(), mosquittoFleet());
         BenchReport report = BenchReportBuilder.build(List.of(new LoadedBenchResults(Path.of("a/bench-results.json"),
