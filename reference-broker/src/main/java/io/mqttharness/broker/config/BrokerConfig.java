@@ -48,7 +48,8 @@ import java.util.Objects;
  *        failure of the same client address and user name; 0 refuses at once (extension)
  * @param failedLoginDelayMaxMillis upper bound of that delay (extension)
  * @param ioTransport the network transport: epoll where available (default), or NIO (extension)
- * @param ioThreads event loop threads that serve the connections; 0 for one per available processor (extension)
+ * @param ioThreads event loop threads that serve the connections; 0 for the default, half the available processors
+ *        and at least one (extension)
  */
 public record BrokerConfig(
         List<ListenerConfig> listeners,
@@ -92,9 +93,15 @@ public record BrokerConfig(
         }
     }
 
-    /** The event loop threads to start: {@link #ioThreads}, or one per available processor when that is 0. */
+    /**
+     * The event loop threads to start: {@link #ioThreads}, or when that is 0 half the available processors, at
+     * least one. Not one per processor: the other half is left to the garbage collector, the JIT compiler and,
+     * often, clients on the same host; and every message that crosses from one loop to another costs a wake-up
+     * of the other loop's thread. Measured on 2 cores with the load generator on the same host (sensor-fleet,
+     * 1,000 clients, 3 interleaved rounds): one loop instead of two lowered the median p99 by 10 to 26 %.
+     */
     public int effectiveIoThreads() {
-        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+        return ioThreads > 0 ? ioThreads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /**

@@ -60,7 +60,7 @@ import java.util.Set;
  * delayed by this, doubled for every further failure of the same client address and user name), {@code
  * failed_login_delay_max_ms} (default 8000, the cap of that delay) and {@code io_transport} (auto|epoll|nio, default
  * auto: Netty's native epoll on Linux when it loads, else the JDK's NIO; epoll fails the start where it cannot
- * load) and {@code io_threads} (0..1024, default 0: one event loop thread per available processor). mosquitto's
+ * load) and {@code io_threads} (0..1024, default 0: half the available processors, at least one). mosquitto's
  * {@code max_queued_bytes} is
  * supported with its meaning.
  *

@@ -47,9 +47,10 @@ class MosquittoConfigParserTest {
     }
 
     @Test
-    void io_threads_defaults_to_one_per_processor_and_takes_a_count() {
+    void io_threads_defaults_to_half_the_processors_and_takes_a_count() {
         assertThat(parse("").ioThreads()).isZero();
-        assertThat(parse("").effectiveIoThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(parse("").effectiveIoThreads())
+                .isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         assertThat(parse("io_threads 1\n").effectiveIoThreads()).isEqualTo(1);
         assertThat(parse("io_threads 3\n").effectiveIoThreads()).isEqualTo(3);
     }
