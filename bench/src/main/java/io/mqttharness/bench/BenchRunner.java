@@ -105,9 +105,12 @@ public final class BenchRunner {
             throws InterruptedException {
         try {
             bench.warmUp(slot);
-            sweep.run(List.of(slot));
+            sweep.run(List.of(slot), () -> { });
         } catch (RuntimeException e) {
             slot.problems.add("unexpected error: " + e);
+        } catch (InterruptedException e) {
+            BrokerBench.abandon(slot);
+            throw e;
         }
         return bench.finish(slot);
     }
@@ -137,7 +140,9 @@ public final class BenchRunner {
                 bench.warmUp(slot);
             }
             try {
-                sweep.run(slots);
+                // after every step, so that an interrupted bench keeps what it measured
+                sweep.run(slots, () -> writeQuietly(results(started, disclosure, withPartial(runs, slots,
+                        positions))));
             } catch (RuntimeException e) {
                 slots.forEach(s -> s.problems.add("unexpected error: " + e));
             }
@@ -153,6 +158,25 @@ public final class BenchRunner {
         BenchResults results = results(started, disclosure, runs);
         BenchResultsWriter.write(results, resultsFile());
         return results;
+    }
+
+    /** The finished runs and, in their places, what the brokers still running have measured so far. */
+    private static BrokerRun[] withPartial(BrokerRun[] runs, List<BrokerSlot> slots, int[] positions) {
+        BrokerRun[] all = runs.clone();
+        for (int k = 0; k < slots.size(); k++) {
+            if (slots.get(k) != null) {
+                all[positions[k]] = slots.get(k).result();
+            }
+        }
+        return all;
+    }
+
+    private void writeQuietly(BenchResults results) {
+        try {
+            BenchResultsWriter.write(results, resultsFile());
+        } catch (IOException e) {
+            console.line("cannot write " + resultsFile() + " (the bench goes on): " + e.getMessage());
+        }
     }
 
     /** The results so far: brokers not finished yet are left out. */

@@ -100,6 +100,9 @@ final class BrokerBench {
             }
         } catch (RuntimeException e) {
             unexpected(slot, e);
+        } catch (InterruptedException e) {
+            abandon(slot);
+            throw e;
         }
         return new Prepared(slot, null);
     }

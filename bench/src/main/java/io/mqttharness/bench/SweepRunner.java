@@ -29,7 +29,8 @@ final class SweepRunner {
         this.load = load;
     }
 
-    void run(List<BrokerSlot> slots) throws InterruptedException {
+    /** Runs the sweep; {@code afterStep} runs once every round of a step has run on every broker. */
+    void run(List<BrokerSlot> slots, Runnable afterStep) throws InterruptedException {
         int turn = 0;
         for (LoadScenario workload : options.workloads()) {
             for (int qos : options.qos()) {
@@ -51,6 +52,7 @@ final class SweepRunner {
                             slot.sweep.add(median(points));
                         }
                     }
+                    afterStep.run();
                 }
             }
         }

@@ -224,8 +224,17 @@ class BenchRunnerTest {
         };
         List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicLong p99 = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<BenchResults> midway = new java.util.concurrent.atomic
+                .AtomicReference<>();
         LoadStepRunner load = (request, progress) -> {
             String where = tmp.resolve("out").relativize(request.reportDirectory()).toString();
+            if (request.scenario() == LoadScenario.CONNECTION_STORM && midway.get() == null) {
+                try {
+                    midway.set(BenchResultsWriter.read(tmp.resolve("out/bench-results.json")));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             if (request.scenario() == LoadScenario.CONNECTION_STORM || where.contains("warm-up")) {
                 return result(request.offeredRate());
             }
@@ -245,6 +254,8 @@ class BenchRunnerTest {
                 "b/load/sensor-fleet-qos0-1000-r2", "a/load/sensor-fleet-qos0-1000-r2",
                 "a/load/sensor-fleet-qos0-1000-r3", "b/load/sensor-fleet-qos0-1000-r3");
         assertThat(open).as("all stopped at the end").isEmpty();
+        assertThat(midway.get().brokers()).as("written after the sweep's step, before the ramps: an interrupted "
+                + "bench keeps it").extracting(r -> r.rateSweep().size()).containsExactly(1, 1);
         for (BrokerRun run : results.brokers()) {
             assertThat(run.status()).isEqualTo(BrokerStatus.RAN);
             RatePoint point = run.rateSweep().get(0);
