@@ -15,7 +15,8 @@ import java.time.Duration;
 /**
  * Test simulation for {@link MqttFlowsTest}: QoS 2 and QoS 0 publishing under MQTT 5, plus two users that
  * must fail (connect to a closed port, to a
- * server that never sends CONNACK, publish without connecting). Ports come from system properties.
+ * server that never sends CONNACK, publish without connecting), and a disconnect from a server that never closes
+ * the connection ({@link LingeringBroker}). Ports come from system properties.
  */
 public class MqttFlowsSimulation extends Simulation {
     static final E2eLatencyTracker TRACKER = new E2eLatencyTracker();
@@ -24,6 +25,7 @@ public class MqttFlowsSimulation extends Simulation {
         int port = Integer.getInteger("flows.port");
         int closedPort = Integer.getInteger("flows.closedPort");
         int silentPort = Integer.getInteger("flows.silentPort");
+        int lingeringPort = Integer.getInteger("flows.lingeringPort");
         MqttProtocolBuilder protocol = mqtt().broker("127.0.0.1", port).mqtt5()
                 .sessionExpiry(Duration.ZERO).latencyTracker(TRACKER).connectTimeout(Duration.ofSeconds(2));
 
@@ -45,6 +47,10 @@ public class MqttFlowsSimulation extends Simulation {
                 scenario("silent").exec(mqtt("connect silent").connect())
                         .injectOpen(atOnceUsers(1))
                         .protocols(protocol.broker("127.0.0.1", silentPort).connectTimeout(Duration.ofMillis(500))),
+                scenario("lingering").exec(
+                        mqtt("connect lingering").connect(),
+                        mqtt("disconnect lingering").disconnect())
+                        .injectOpen(atOnceUsers(1)).protocols(protocol.broker("127.0.0.1", lingeringPort)),
                 scenario("unconnected").exec(mqtt("publish unconnected").publish("flows/x").qos(1))
                         .injectOpen(atOnceUsers(1)).protocols(protocol));
     }

@@ -3,6 +3,7 @@ package io.mqttharness.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mqttharness.broker.MqttBroker;
+import io.mqttharness.load.client.MqttClientConnection;
 import io.mqttharness.load.e2e.E2eSummary;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -22,13 +23,19 @@ class MqttFlowsTest {
         }
         // accepts TCP connections (kernel backlog) but never answers: CONNACK must time out
         try (MqttBroker broker = MqttBroker.startLoopback();
-                ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+                ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+                LingeringBroker lingering = new LingeringBroker()) {
             System.setProperty("flows.port", Integer.toString(broker.port()));
             System.setProperty("flows.silentPort", Integer.toString(silent.getLocalPort()));
             System.setProperty("flows.closedPort", Integer.toString(closedPort));
+            System.setProperty("flows.lingeringPort", Integer.toString(lingering.port()));
             try {
                 assertThat(GatlingRunner.run(MqttFlowsSimulation.class, results)).isZero();
+                // the client waits for the broker's close after DISCONNECT, then closes itself
+                assertThat(lingering.disconnectToCloseMillis())
+                        .isGreaterThanOrEqualTo(MqttClientConnection.DISCONNECT_GRACE_MILLIS - 50);
             } finally {
+                System.clearProperty("flows.lingeringPort");
                 System.clearProperty("flows.port");
                 System.clearProperty("flows.closedPort");
                 System.clearProperty("flows.silentPort");
@@ -44,6 +51,7 @@ class MqttFlowsTest {
         assertThat(stats.counts("connect silent")).isEqualTo(new GatlingStats.Counts(1, 0, 1));
         assertThat(errorsSection(results)).contains("timeout: no CONNACK within 500 ms",
                 "not connected: run connect() first", "Connection refused");
+        assertThat(stats.counts("disconnect lingering")).isEqualTo(new GatlingStats.Counts(1, 1, 0));
         assertThat(stats.counts("publish unconnected")).isEqualTo(new GatlingStats.Counts(1, 0, 1));
         assertThat(stats.counts("e2e latency")).isEqualTo(new GatlingStats.Counts(5, 5, 0));
         E2eSummary summary = MqttFlowsSimulation.TRACKER.summary();

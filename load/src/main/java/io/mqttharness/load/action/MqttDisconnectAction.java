@@ -6,7 +6,8 @@ import io.mqttharness.load.client.MqttClientConnection;
 import io.mqttharness.load.protocol.MqttComponents;
 
 /**
- * Sends DISCONNECT and closes the channel; timed until the channel is closed. The closed connection stays in
+ * Sends DISCONNECT and closes the channel; timed until the channel is closed (by the broker, or by the client
+ * after {@link MqttClientConnection#DISCONNECT_GRACE_MILLIS}). The closed connection stays in
  * the session so that a later reconnect uses the same client identifier and subscriber bookkeeping.
  */
 final class MqttDisconnectAction extends MqttAction {

@@ -39,6 +39,9 @@ import java.util.function.Predicate;
  * to the actions waiting for messages.
  */
 public final class MqttClientConnection {
+    /** How long {@link #disconnect} waits for the broker's close after DISCONNECT before closing itself. */
+    public static final long DISCONNECT_GRACE_MILLIS = 1_000;
+
     /** Session attribute holding the user's connection. */
     public static final String ATTRIBUTE = "io.mqttharness.load.connection";
 
@@ -186,7 +189,13 @@ public final class MqttClientConnection {
         waiters.await(count, filter, check, checkDescription, timeoutMillis, outcome);
     }
 
-    /** Sends DISCONNECT and closes; {@code whenClosed} runs on the event loop once the channel is closed. */
+    /**
+     * Sends DISCONNECT, waits up to {@link #DISCONNECT_GRACE_MILLIS} for the broker to close the connection and
+     * then closes it; {@code whenClosed} runs on the event loop once the channel is closed. Waiting for the
+     * broker's close means the broker has processed the DISCONNECT before the user's next action: a reconnect
+     * right after it would otherwise race the broker's handling of the old connection (a session with expiry 0
+     * could still look connected and be taken over with Session Present 1).
+     */
     public void disconnect(Runnable whenClosed) {
         if (!isOpen()) {
             close();
@@ -194,8 +203,17 @@ public final class MqttClientConnection {
             return;
         }
         closedReason = "disconnected by the client";
-        send(MqttDisconnect.NORMAL).addListener(f -> channel.close());
         channel.closeFuture().addListener(f -> whenClosed.run());
+        send(MqttDisconnect.NORMAL).addListener(f -> {
+            if (!f.isSuccess()) {
+                channel.close();
+                return;
+            }
+            ScheduledFuture<?> grace = channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, DISCONNECT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            channel.closeFuture().addListener(c -> grace.cancel(false));
+        });
     }
 
     /** Closes without DISCONNECT (end of the virtual user). Safe to call from any thread and repeatedly. */

@@ -61,6 +61,10 @@ public final class ConnectionLifecycle {
             connection.will(null);
         }
         connection.moveTo(ConnectionState.DISCONNECTING);
+        // The session goes back to the store before the socket closes, not when Netty reports the channel
+        // inactive (a later task): a client that reconnects as soon as it sees the close must find the session
+        // ended (expiry 0) or offline, never still owned by this connection and "taken over" with Session Present.
+        releaseSession(connection);
         connection.channel().close();
     }
 
@@ -130,7 +134,12 @@ public final class ConnectionLifecycle {
             return;
         }
         context.stats().clientDisconnected();
-        if (connection.isShuttingDown()) {
+        releaseSession(connection);
+    }
+
+    /** Hands the session and the will to the session store, once per connection; not at broker shutdown. */
+    private void releaseSession(MqttConnection connection) {
+        if (connection.isShuttingDown() || !connection.releaseSession()) {
             return;
         }
         MqttWill will = connection.will();

@@ -36,6 +36,7 @@ public final class MqttConnection implements SessionOwner {
     private OutboundTopicAliases outboundTopicAliases = OutboundTopicAliases.disabled();
     private ScheduledFuture<?> connectTimeout;
     private boolean shuttingDown;
+    private boolean sessionReleased;
     private String authenticationMethod;
     private EnhancedAuthSession authSession;
     private MqttConnect pendingConnect;
@@ -98,6 +99,15 @@ public final class MqttConnection implements SessionOwner {
     public void connectTimeout(ScheduledFuture<?> value) { connectTimeout = value; }
     public boolean isShuttingDown() { return shuttingDown; }
     public void shuttingDown() { shuttingDown = true; }
+
+    /** Marks the session as handed back to the session store; true only the first time. */
+    public boolean releaseSession() {
+        if (sessionReleased) {
+            return false;
+        }
+        sessionReleased = true;
+        return true;
+    }
     public String authenticationMethod() { return authenticationMethod; }
     public void authenticationMethod(String value) { authenticationMethod = value; }
     public EnhancedAuthSession authSession() { return authSession; }
