@@ -8,12 +8,11 @@ import io.mqttharness.reports.bench.BenchResults.BrokerStatus;
 import io.mqttharness.reports.bench.BenchResults.Conformance;
 import io.mqttharness.reports.bench.BenchResults.ConnectionRamp;
 import io.mqttharness.reports.conformance.ConsoleSummaryWriter;
+import io.mqttharness.spec.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -87,8 +86,8 @@ final class BrokerBench {
         try {
             if (options.certify()) {
                 slot.sampler.phase("certify");
-                slot.conformance = certify(name, broker, slot.dir, rel, slot.problems);
-                keepLog(broker, slot.dir, "broker-certify.log");
+                slot.conformance = certify(name, broker, launcher, slot.dir, rel, slot.problems);
+                BrokerLogs.keep(broker, slot.dir, "broker-certify.log");
                 slot.sampler.phase("restart");
                 slot.broker = null;
                 broker.close();
@@ -120,7 +119,7 @@ final class BrokerBench {
             unexpected(slot, e);
         } finally {
             if (slot.broker != null) {
-                keepLog(slot.broker, slot.dir, "broker.log");
+                BrokerLogs.keep(slot.broker, slot.dir, "broker.log");
                 slot.broker.close();
             }
             slot.sampler.close();
@@ -156,14 +155,18 @@ final class BrokerBench {
         }
     }
 
-    private Conformance certify(String name, RunningBroker broker, Path dir, String rel, List<String> problems)
-            throws InterruptedException {
+    private Conformance certify(String name, RunningBroker broker, BrokerLauncher launcher, Path dir, String rel,
+            List<String> problems) throws InterruptedException {
         console.line(name, "certify: MQTT 3.1.1 and 5" + (options.certifyOnly().isEmpty() ? ", every scenario"
                 : ", only " + String.join(",", options.certifyOnly())));
         long start = System.nanoTime();
         try {
-            ConformanceStep.Outcome outcome = certification.run(broker, dir.resolve("conformance"),
+            ConformanceStep.Outcome outcome = certification.run(broker, launcher, dir.resolve("conformance"),
                     rel + "/conformance");
+            for (ScenarioResult r : outcome.intermittent()) {
+                console.line(name, "  INTERMITTENT " + r.displayName() + ": passed when re-run alone on a fresh"
+                        + " instance; the first run said: " + firstLine(r.message()));
+            }
             StringWriter summary = new StringWriter();
             new ConsoleSummaryWriter().write(outcome.report(), new PrintWriter(summary));
             summary.toString().lines().filter(l -> l.startsWith("MQTT ") || l.startsWith("Baseline"))
@@ -219,17 +222,6 @@ final class BrokerBench {
     }
 
     /** Keeps the broker's own log in the results directory (the broker's temp directory goes on close). */
-    private static void keepLog(RunningBroker broker, Path dir, String fileName) {
-        try {
-            if (broker.logFile() != null && Files.isRegularFile(broker.logFile())) {
-                Files.createDirectories(dir);
-                Files.copy(broker.logFile(), dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException ignored) {
-            // the log is a triage aid, not a result
-        }
-    }
-
     static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "(no message)";

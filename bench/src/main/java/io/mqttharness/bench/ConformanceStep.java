@@ -1,5 +1,7 @@
 package io.mqttharness.bench;
 
+import io.mqttharness.brokers.BrokerLauncher;
+import io.mqttharness.brokers.BrokerUnavailableException;
 import io.mqttharness.brokers.RunningBroker;
 import io.mqttharness.codec.MqttVersion;
 import io.mqttharness.reports.bench.BenchResults.Conformance;
@@ -13,6 +15,7 @@ import io.mqttharness.spec.ScenarioResult;
 import io.mqttharness.spec.Verdict;
 import io.mqttharness.spec.baseline.Baseline;
 import io.mqttharness.spec.baseline.BaselineComparison;
+import io.mqttharness.spec.baseline.FailureConfirmation;
 import io.mqttharness.spec.baseline.IsolatedScenarios;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import io.mqttharness.spec.client.MqttTarget;
@@ -52,29 +55,57 @@ final class ConformanceStep {
         return Files.isRegularFile(file) ? Baseline.load(file) : null;
     }
 
-    /** What the step produced: the report for the console and the model entry for the results. */
-    record Outcome(ConformanceReport report, Conformance conformance) {
+    /** What the step produced: the report for the console, the model entry, failures that did not repeat. */
+    record Outcome(ConformanceReport report, Conformance conformance, List<ScenarioResult> intermittent) {
     }
 
     /**
-     * Runs the certification and writes the reports.
+     * Runs the certification and writes the reports. With a baseline, new failures (at most
+     * {@value FailureConfirmation#MAX_CONFIRMATIONS}) are re-run alone on a fresh instance from {@code fresh} and
+     * count as INTERMITTENT when they pass there, as in the third-party gates ({@link FailureConfirmation}).
      *
+     * @param fresh starts another instance of the broker for the re-run; its log is kept as
+     *     {@code broker-rerun.log} in {@code dir}
      * @param dir the broker's {@code conformance/} directory
      * @param relativeDir how bench-results.json refers to {@code dir}
      */
-    Outcome run(RunningBroker broker, Path dir, String relativeDir) throws InterruptedException, IOException {
+    Outcome run(RunningBroker broker, BrokerLauncher fresh, Path dir, String relativeDir)
+            throws InterruptedException, IOException {
+        CapabilityProfile profile = new CapabilityProfile(broker.capabilities(), null, null);
         CertificationRequest.Builder request = CertificationRequest
-                .builder(MqttTarget.tcp(broker.host(), broker.port())).versions(VERSIONS)
-                .profile(new CapabilityProfile(broker.capabilities(), null, null));
+                .builder(MqttTarget.tcp(broker.host(), broker.port())).versions(VERSIONS).profile(profile);
         only.forEach(request::only);
         Baseline baseline = baseline(broker.name());
         // with a baseline, the scenarios it isolates (they break the broker) run last, one at a time
         CertificationRun run = baseline == null ? new CertificationRunner().run(request.build())
                 : IsolatedScenarios.runLast(request.build(), baseline);
+        List<ScenarioResult> intermittent = List.of();
+        if (baseline != null) {
+            FailureConfirmation.Outcome confirmed = FailureConfirmation.confirm(run, baseline,
+                    ids -> rerunAlone(fresh, profile, ids, dir));
+            run = confirmed.run();
+            intermittent = confirmed.intermittent();
+        }
         ConformanceReport report = new ConformanceReport(run, broker.description(), harnessVersion,
                 baseline == null ? null : BaselineComparison.compare(baseline, run));
         ConformanceReportFiles.writeAll(report, dir);
-        return new Outcome(report, conformance(run, relativeDir));
+        return new Outcome(report, conformance(run, relativeDir), intermittent);
+    }
+
+    private static List<ScenarioResult> rerunAlone(BrokerLauncher fresh, CapabilityProfile profile, List<String> ids,
+            Path dir) throws InterruptedException {
+        try (RunningBroker broker = fresh.start()) {
+            CertificationRequest.Builder request = CertificationRequest
+                    .builder(MqttTarget.tcp(broker.host(), broker.port())).versions(VERSIONS).profile(profile)
+                    .parallelism(1);
+            ids.forEach(request::only);
+            List<ScenarioResult> results = new CertificationRunner().run(request.build()).scenarios();
+            BrokerLogs.keep(broker, dir, "broker-rerun.log");
+            return results;
+        } catch (BrokerUnavailableException e) {
+            throw new IllegalStateException("cannot start a fresh instance to re-run " + ids + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Counts per version, statement verdicts keyed {@code VERSION:ID}, failures linked to their traces. */

@@ -12,10 +12,9 @@ import io.mqttharness.spec.CertificationRun;
 import io.mqttharness.spec.CertificationRunner;
 import io.mqttharness.spec.ScenarioResult;
 import io.mqttharness.spec.ScenarioSelector;
-import io.mqttharness.spec.Verdict;
 import io.mqttharness.spec.baseline.Baseline;
 import io.mqttharness.spec.baseline.BaselineComparison;
-import io.mqttharness.spec.baseline.BaselineFinding;
+import io.mqttharness.spec.baseline.FailureConfirmation;
 import io.mqttharness.spec.baseline.IsolatedScenarios;
 import io.mqttharness.spec.capability.BrokerCapabilities;
 import io.mqttharness.spec.capability.CapabilityProfile;
@@ -42,15 +41,6 @@ final class BaselineGate {
 
     private static final String FRESH_INSTANCE_NOTE =
             "run on a fresh broker instance (isolate: true in the baseline)";
-
-    /**
-     * More new failures than this are not re-run: that many is a real regression (or a broken harness), not a
-     * broker that sometimes loses a race under the parallel run.
-     */
-    private static final int MAX_CONFIRMATIONS = 3;
-
-    private static final String CONFIRMED_NOTE =
-            "failed again when re-run alone on a fresh broker instance";
 
     private final String name;
     private final BrokerLauncher launcher;
@@ -97,12 +87,11 @@ final class BaselineGate {
             }
         }
         CertificationRun run = IsolatedScenarios.merge(main, extra, FRESH_INSTANCE_NOTE);
+        FailureConfirmation.Outcome confirmed = FailureConfirmation.confirm(run, baseline,
+                ids -> rerunAlone(ids, report));
+        confirmed.intermittent().forEach(report::intermittent);
+        run = confirmed.run();
         BaselineComparison comparison = BaselineComparison.compare(baseline, run);
-        List<String> unconfirmed = newFailureIds(comparison);
-        if (!unconfirmed.isEmpty() && unconfirmed.size() <= MAX_CONFIRMATIONS) {
-            run = confirm(run, unconfirmed, report);
-            comparison = BaselineComparison.compare(baseline, run);
-        }
         String reportFile = report.write(run, comparison, isolatedSelection);
         for (MqttVersion v : spoken) {
             BrokerCapabilities caps = run.capabilities().get(v);
@@ -118,58 +107,18 @@ final class BaselineGate {
         }
     }
 
-    /**
-     * Re-runs scenarios that failed without a baseline entry, one at a time on a fresh broker instance, the way
-     * surefire's {@code rerunFailingTestsCount} confirms a failure: a broker that fails a scenario only under the
-     * parallel load of the main run (Moquette 0.17 once closed a connection right after a plain SUBSCRIBE in CI) is
-     * reported as intermittent instead of failing the gate, while a failure that repeats stays a failure. The
-     * re-run replaces the first result; the first result's message is kept in the re-run's, and the report and the
-     * test output list every intermittent scenario.
-     */
-    private CertificationRun confirm(CertificationRun run, List<String> ids, CertificationReport report)
+    /** Runs the scenarios one at a time on a fresh broker instance (see {@link FailureConfirmation}). */
+    private List<ScenarioResult> rerunAlone(List<String> ids, CertificationReport report)
             throws InterruptedException {
-        List<ScenarioResult> rerun;
         try (RunningBroker broker = start()) {
             CertificationRequest.Builder request = CertificationRequest
                     .builder(MqttTarget.tcp(broker.host(), broker.port())).versions(VERSIONS).profile(profile)
                     .parallelism(1);
             ids.forEach(request::only);
-            rerun = new CertificationRunner().run(request.build()).scenarios();
+            List<ScenarioResult> rerun = new CertificationRunner().run(request.build()).scenarios();
             report.keepLog(broker, "-rerun");
+            return rerun;
         }
-        List<ScenarioResult> kept = new ArrayList<>();
-        List<ScenarioResult> replaced = new ArrayList<>();
-        for (ScenarioResult first : run.scenarios()) {
-            ScenarioResult again = rerun.stream().filter(r -> r.scenarioId().equals(first.scenarioId())
-                    && r.version() == first.version()).findFirst().orElse(null);
-            if (again == null) {
-                kept.add(first);
-                continue;
-            }
-            boolean intermittent = failing(first) && !failing(again);
-            String note = intermittent
-                    ? "INTERMITTENT: passed when re-run alone on a fresh broker instance; the first run said: "
-                            + first.message()
-                    : CONFIRMED_NOTE;
-            if (intermittent) {
-                report.intermittent(first);
-            }
-            replaced.add(new ScenarioResult(again.scenarioId(), again.title(), again.version(), again.statements(),
-                    again.verdict(), again.message() == null ? note : note + "; " + again.message(),
-                    again.observations(), again.trace(), again.durationMillis(), again.source()));
-        }
-        CertificationRun withoutFirst = new CertificationRun(run.runId(), run.target(), run.startedAt(),
-                run.durationMillis(), run.capabilities(), kept, run.statements());
-        return IsolatedScenarios.merge(withoutFirst, replaced, null);
-    }
-
-    private static boolean failing(ScenarioResult r) {
-        return r.verdict() == Verdict.FAILED || r.verdict() == Verdict.ERROR;
-    }
-
-    private static List<String> newFailureIds(BaselineComparison comparison) {
-        return comparison.of(BaselineFinding.Kind.NEW_FAILURE).stream().map(BaselineFinding::scenarioId).distinct()
-                .toList();
     }
 
     /** A fresh broker; aborts the test (skip) with the reason when it cannot run here. */
