@@ -82,7 +82,8 @@ final class SweepRunner {
         List<Round> rounds = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             RatePoint p = points.get(i);
-            rounds.add(new Round(i + 1, p.achievedRate(), p.lost(), p.p99Micros(), p.summaryFile()));
+            rounds.add(new Round(i + 1, p.achievedRate(), p.lost(), p.p99Micros(), p.summaryFile(),
+                    p.hostStealPercent()));
         }
         return middle.withRounds(rounds);
     }
@@ -98,8 +99,9 @@ final class SweepRunner {
             RatePoint p = load.rateStep(slot.broker.address(), workload, qos, rate, round, slot.dir,
                     slot.relativeDir);
             console.line(slot.name, String.format(Locale.ROOT,
-                    "%s: achieved %.0f msg/s, e2e p50 %.2f ms p99 %.2f ms, lost %d", roundLabel, p.achievedRate(),
-                    p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.lost()));
+                    "%s: achieved %.0f msg/s, e2e p50 %.2f ms p99 %.2f ms, lost %d%s", roundLabel, p.achievedRate(),
+                    p.p50Micros() / 1000.0, p.p99Micros() / 1000.0, p.lost(), p.hostStealPercent() == null ? ""
+                            : String.format(Locale.ROOT, ", host CPU steal %.1f %%", p.hostStealPercent())));
             return p;
         } catch (LoadSteps.StepNotApplicableException e) {
             // the same at every rate: say it once for the workload and QoS

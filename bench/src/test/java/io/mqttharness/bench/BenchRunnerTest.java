@@ -308,7 +308,7 @@ class BenchRunnerTest {
     }
 
     /** A plausible result with this p99. */
-    private static LoadResult result(double rate, long p99) {
+    static LoadResult result(double rate, long p99) {
         long n = (long) rate;
         return new LoadResult("sensor-fleet", "tcp://127.0.0.1:1", "3.1.1", 0, Instant.now(), Duration.ofSeconds(1),
                 rate, rate, new LoadResult.MessageCounts(n, n, 0, 0, 0), 0,

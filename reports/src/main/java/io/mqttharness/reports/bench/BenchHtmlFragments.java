@@ -104,6 +104,10 @@ final class BenchHtmlFragments {
                     new TreeMap<>(d.parameters()).forEach((k, v) -> row(html, k, v));
                 }
             }
+            String steal = HostSteal.summary(r);
+            if (steal != null) {
+                row(html, "host CPU steal during the load", steal);
+            }
             html.append("</tbody></table>\n");
             for (ReportBroker b : report.brokers()) {
                 if (b.source() != source) {

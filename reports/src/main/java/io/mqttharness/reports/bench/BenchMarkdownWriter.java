@@ -170,6 +170,10 @@ public final class BenchMarkdownWriter {
                 params.forEach((k, v) -> md.append("- ").append(BenchText.oneLine(k)).append(": ")
                         .append(BenchText.oneLine(v)).append('\n'));
             }
+            String steal = HostSteal.summary(r);
+            if (steal != null) {
+                md.append("- host CPU steal during the load: ").append(steal).append('\n');
+            }
             for (ReportBroker b : report.brokers()) {
                 if (b.source() == source) {
                     md.append("- broker ").append(BenchText.oneLine(b.name())).append(": ")

@@ -111,11 +111,14 @@ public record BenchResults(int schemaVersion, String toolVersion, Instant starte
      * @param rounds every round of a step run more than once ({@code bench --rounds}), in the order run; the
      *     other fields are those of the round with the median p99 (the lower of the two middle ones for an even
      *     count). Empty for a step run once
+     * @param hostStealPercent the share of the host's CPU time that the hypervisor gave to other guests during the
+     *     step (the {@code steal} column of /proc/stat, percent of all CPU time), a measure of how noisy the
+     *     shared machine was; null when not measured (no /proc/stat, or a file written before the field existed)
      */
     public record RatePoint(String workload, int qos, int sensors, double offeredRate, double achievedRate,
             long published, long received, long lost, long overruns, long p50Micros, long p90Micros,
             long p99Micros, long p999Micros, long maxMicros, String encodedHistogram, String summaryFile,
-            List<Round> rounds) {
+            List<Round> rounds, Double hostStealPercent) {
 
         public RatePoint {
             // absent in files written before the field existed
@@ -127,14 +130,21 @@ public record BenchResults(int schemaVersion, String toolVersion, Instant starte
                 long published, long received, long lost, long overruns, long p50Micros, long p90Micros,
                 long p99Micros, long p999Micros, long maxMicros, String encodedHistogram, String summaryFile) {
             this(workload, qos, sensors, offeredRate, achievedRate, published, received, lost, overruns, p50Micros,
-                    p90Micros, p99Micros, p999Micros, maxMicros, encodedHistogram, summaryFile, List.of());
+                    p90Micros, p99Micros, p999Micros, maxMicros, encodedHistogram, summaryFile, List.of(), null);
         }
 
         /** The same step with its rounds. */
         public RatePoint withRounds(List<Round> value) {
             return new RatePoint(workload, qos, sensors, offeredRate, achievedRate, published, received, lost,
                     overruns, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, encodedHistogram, summaryFile,
-                    value);
+                    value, hostStealPercent);
+        }
+
+        /** The same step with the host's CPU steal measured during it. */
+        public RatePoint withHostSteal(Double percent) {
+            return new RatePoint(workload, qos, sensors, offeredRate, achievedRate, published, received, lost,
+                    overruns, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, encodedHistogram, summaryFile,
+                    rounds, percent);
         }
 
         /** Messages lost in any round (the recorded round's {@code lost} for a step run once). */
@@ -151,8 +161,15 @@ public record BenchResults(int schemaVersion, String toolVersion, Instant starte
      * @param lost messages lost
      * @param p99Micros 99th percentile end-to-end latency
      * @param summaryFile the round's load-summary.json
+     * @param hostStealPercent the host's CPU steal during the round (see {@link RatePoint}), or null
      */
-    public record Round(int round, double achievedRate, long lost, long p99Micros, String summaryFile) {
+    public record Round(int round, double achievedRate, long lost, long p99Micros, String summaryFile,
+            Double hostStealPercent) {
+
+        /** A round without a steal measurement. */
+        public Round(int round, double achievedRate, long lost, long p99Micros, String summaryFile) {
+            this(round, achievedRate, lost, p99Micros, summaryFile, null);
+        }
     }
 
     /**
