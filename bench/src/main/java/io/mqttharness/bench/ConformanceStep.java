@@ -82,7 +82,7 @@ final class ConformanceStep {
         List<ScenarioResult> intermittent = List.of();
         if (baseline != null) {
             FailureConfirmation.Outcome confirmed = FailureConfirmation.confirm(run, baseline,
-                    ids -> rerunAlone(fresh, profile, ids, dir));
+                    ids -> rerunAlone(fresh, profile, ids, dir), FailureConfirmation.FRESH_INSTANCE);
             run = confirmed.run();
             intermittent = confirmed.intermittent();
         }

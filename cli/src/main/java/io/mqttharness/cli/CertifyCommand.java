@@ -8,9 +8,11 @@ import io.mqttharness.reports.conformance.ConsoleSummaryWriter;
 import io.mqttharness.spec.CertificationRequest;
 import io.mqttharness.spec.CertificationRun;
 import io.mqttharness.spec.CertificationRunner;
+import io.mqttharness.spec.ScenarioResult;
 import io.mqttharness.spec.ScenarioSelector;
 import io.mqttharness.spec.baseline.Baseline;
 import io.mqttharness.spec.baseline.BaselineComparison;
+import io.mqttharness.spec.baseline.FailureConfirmation;
 import io.mqttharness.spec.baseline.IsolatedScenarios;
 import io.mqttharness.spec.capability.CapabilityProfile;
 import io.mqttharness.spec.client.BrokerUnreachableException;
@@ -112,6 +114,7 @@ final class CertifyCommand implements Callable<Integer> {
 
     /** Scenarios run last because the baseline isolates them (empty without a baseline). */
     private List<String> isolatedRunLast = List.of();
+    private List<ScenarioResult> intermittent = List.of();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -145,6 +148,9 @@ final class CertifyCommand implements Callable<Integer> {
                 scenarioDirs.forEach(request::scenarioDirectory);
                 run = baseline == null ? new CertificationRunner().run(request.build())
                         : IsolatedScenarios.runLast(request.build(), baseline);
+                if (baseline != null) {
+                    run = confirmNewFailures(run, baseline, request.build(), err);
+                }
             } catch (BrokerUnreachableException e) {
                 throw new CliException(CertifyExitCodes.NOT_JUDGED, "cannot reach the broker: " + e.getMessage()
                         + " (is it running, and is --target right?)", e);
@@ -154,6 +160,25 @@ final class CertifyCommand implements Callable<Integer> {
             return finish(new ConformanceReport(run, name, CliVersionProvider.version(),
                     baseline == null ? null : BaselineComparison.compare(baseline, run)));
         }
+    }
+
+    /**
+     * Re-runs new failures (at most {@value FailureConfirmation#MAX_CONFIRMATIONS}) alone after everything else:
+     * one that passes then is INTERMITTENT, a race the parallel run provoked, and no longer fails a CI gate; one
+     * that fails again stays a failure. certify cannot restart the broker, so the re-run is on the same one.
+     */
+    private CertificationRun confirmNewFailures(CertificationRun run, Baseline baseline,
+            CertificationRequest request, PrintWriter err) throws InterruptedException {
+        FailureConfirmation.Outcome confirmed = FailureConfirmation.confirm(run, baseline, ids -> {
+            err.println("confirm: re-running " + ids.size() + " new failure(s) alone: " + String.join(", ", ids));
+            err.flush();
+            // no progress listener: the bar counted the planned runs, not these
+            return new CertificationRunner().run(new CertificationRequest(request.target(), request.versions(), ids,
+                    request.includeBuiltIn(), request.scenarioDirectories(), request.profile(), 1,
+                    request.settings(), request.runId(), null)).scenarios();
+        }, FailureConfirmation.SAME_BROKER);
+        intermittent = confirmed.intermittent();
+        return confirmed.run();
     }
 
     /**
@@ -190,6 +215,10 @@ final class CertifyCommand implements Callable<Integer> {
         if (!isolatedRunLast.isEmpty()) {
             out.println();
             out.println(isolatedNote(isolatedRunLast));
+        }
+        for (ScenarioResult r : intermittent) {
+            out.println("INTERMITTENT " + r.displayName() + ": failed in the main run, passed when re-run alone;"
+                    + " the first run said: " + r.message());
         }
         out.println();
         out.println("Reports in " + dir.toAbsolutePath().normalize() + ":");

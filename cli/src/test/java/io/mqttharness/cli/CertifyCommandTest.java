@@ -127,6 +127,24 @@ class CertifyCommandTest {
     }
 
     @Test
+    void new_failure_is_re_run_alone_and_stays_a_failure_when_it_repeats() throws Exception {
+        Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("failing.yaml"), FAILING_SCENARIO);
+        Path baseline = Files.writeString(tmp.resolve("baseline.yaml"), "deviations: []\n");
+        Path reports = tmp.resolve("r");
+
+        CliRun run = CliRun.run("certify", "--scenarios", scenarios.toString(), "--only", "zz-*", "--mqtt", "5",
+                "--baseline", baseline.toString(), "--report-dir", reports.toString(), "--progress", "none");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.err).contains("confirm: re-running 1 new failure(s) alone: zz-deliberately-failing");
+        assertThat(run.out).doesNotContain("INTERMITTENT");
+        JsonNode summary = new ObjectMapper().readTree(reports.resolve("summary.json").toFile());
+        assertThat(summary.toString()).contains(
+                "failed again when re-run alone after the other scenarios, on the same broker; step 3 (expect)");
+    }
+
+    @Test
     void baseline_that_expects_a_failure_of_a_passing_scenario_exits_1() throws Exception {
         Path baseline = Files.writeString(tmp.resolve("baseline.yaml"), """
                 deviations:

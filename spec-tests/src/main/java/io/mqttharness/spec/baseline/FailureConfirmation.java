@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Confirms new failures before they count, the way surefire's {@code rerunFailingTestsCount} does: scenarios that
- * failed without a baseline entry are re-run alone (by a {@link Rerun} that normally starts a fresh broker
- * instance). A broker that fails a scenario only under the parallel load of the main run (Moquette 0.17 has a
+ * failed without a baseline entry are re-run alone (by a {@link Rerun}: on a fresh broker instance where the
+ * runner can start one, else on the same broker after all other scenarios). A broker that fails a scenario only under the parallel load of the main run (Moquette 0.17 has a
  * session-state race that closes a connection after a plain SUBSCRIBE or UNSUBSCRIBE) is then reported as
  * INTERMITTENT, with the first run's message kept, instead of as a new failure; a failure that repeats stays a
  * failure and says it was confirmed. Used by the third-party certification gates and by {@code bench}.
@@ -21,12 +21,21 @@ public final class FailureConfirmation {
      */
     public static final int MAX_CONFIRMATIONS = 3;
 
-    /** Put before the message of a failure that repeated when re-run alone. */
-    public static final String CONFIRMED_NOTE = "failed again when re-run alone on a fresh broker instance";
+    /** Where the runners of the third-party gates and {@code bench} re-run: a broker they start afresh. */
+    public static final String FRESH_INSTANCE = "on a fresh broker instance";
 
-    /** Put before the first run's message of a failure that did not repeat. */
-    public static final String INTERMITTENT_NOTE =
-            "INTERMITTENT: passed when re-run alone on a fresh broker instance; the first run said: ";
+    /** Where {@code certify} re-runs: it cannot restart the broker it checks. */
+    public static final String SAME_BROKER = "after the other scenarios, on the same broker";
+
+    /** Put before the message of a failure that repeated when re-run alone {@code where}. */
+    public static String confirmedNote(String where) {
+        return "failed again when re-run alone " + where;
+    }
+
+    /** Put before the first run's message of a failure that did not repeat when re-run alone {@code where}. */
+    public static String intermittentNote(String where) {
+        return "INTERMITTENT: passed when re-run alone " + where + "; the first run said: ";
+    }
 
     /** Re-runs scenarios, one at a time, and returns their results (for every version they ran under). */
     @FunctionalInterface
@@ -48,8 +57,11 @@ public final class FailureConfirmation {
      * Re-runs the new failures of {@code run} against {@code baseline} when there are 1 to
      * {@value #MAX_CONFIRMATIONS} of them; otherwise returns the run unchanged. The re-run results replace the
      * first ones.
+     *
+     * @param where how the results describe the re-run, {@link #FRESH_INSTANCE} or {@link #SAME_BROKER}
      */
-    public static Outcome confirm(CertificationRun run, Baseline baseline, Rerun rerun) throws InterruptedException {
+    public static Outcome confirm(CertificationRun run, Baseline baseline, Rerun rerun, String where)
+            throws InterruptedException {
         List<String> ids = BaselineComparison.compare(baseline, run).of(BaselineFinding.Kind.NEW_FAILURE).stream()
                 .map(BaselineFinding::scenarioId).distinct().toList();
         if (ids.isEmpty() || ids.size() > MAX_CONFIRMATIONS) {
@@ -67,7 +79,7 @@ public final class FailureConfirmation {
                 continue;
             }
             boolean didNotRepeat = failing(first) && !failing(second);
-            String note = didNotRepeat ? INTERMITTENT_NOTE + first.message() : CONFIRMED_NOTE;
+            String note = didNotRepeat ? intermittentNote(where) + first.message() : confirmedNote(where);
             if (didNotRepeat) {
                 intermittent.add(first);
             }

@@ -34,13 +34,14 @@ class FailureConfirmationTest {
         FailureConfirmation.Outcome outcome = FailureConfirmation.confirm(run, EMPTY, ids -> {
             reruns.add(ids);
             return List.of(result("sub", Verdict.PASSED, null));
-        });
+        }, FailureConfirmation.FRESH_INSTANCE);
 
         assertThat(reruns).containsExactly(List.of("sub"));
         assertThat(outcome.intermittent()).extracting(ScenarioResult::scenarioId).containsExactly("sub");
         ScenarioResult sub = find(outcome.run(), "sub");
         assertThat(sub.verdict()).isEqualTo(Verdict.PASSED);
-        assertThat(sub.message()).startsWith("INTERMITTENT").contains("closed after SUBSCRIBE");
+        assertThat(sub.message()).isEqualTo("INTERMITTENT: passed when re-run alone on a fresh broker instance; the first"
+                + " run said: closed after SUBSCRIBE");
         assertThat(find(outcome.run(), "pub").verdict()).isEqualTo(Verdict.PASSED);
         assertThat(BaselineComparison.compare(EMPTY, outcome.run()).matches()).isTrue();
     }
@@ -50,12 +51,13 @@ class FailureConfirmationTest {
         CertificationRun run = run(result("sub", Verdict.FAILED, "closed after SUBSCRIBE"));
 
         FailureConfirmation.Outcome outcome = FailureConfirmation.confirm(run, EMPTY,
-                ids -> List.of(result("sub", Verdict.FAILED, "closed again")));
+                ids -> List.of(result("sub", Verdict.FAILED, "closed again")), FailureConfirmation.SAME_BROKER);
 
         assertThat(outcome.intermittent()).isEmpty();
         ScenarioResult sub = find(outcome.run(), "sub");
         assertThat(sub.verdict()).isEqualTo(Verdict.FAILED);
-        assertThat(sub.message()).isEqualTo(FailureConfirmation.CONFIRMED_NOTE + "; closed again");
+        assertThat(sub.message())
+                .isEqualTo("failed again when re-run alone after the other scenarios, on the same broker; closed again");
         assertThat(BaselineComparison.compare(EMPTY, outcome.run()).matches()).isFalse();
     }
 
@@ -65,7 +67,7 @@ class FailureConfirmationTest {
 
         FailureConfirmation.Outcome outcome = FailureConfirmation.confirm(run, KNOWS_PING, ids -> {
             throw new AssertionError("re-ran " + ids);
-        });
+        }, FailureConfirmation.FRESH_INSTANCE);
 
         assertThat(outcome.run()).isSameAs(run);
     }
@@ -77,7 +79,7 @@ class FailureConfirmationTest {
 
         FailureConfirmation.Outcome outcome = FailureConfirmation.confirm(run, EMPTY, ids -> {
             throw new AssertionError("re-ran " + ids);
-        });
+        }, FailureConfirmation.FRESH_INSTANCE);
 
         assertThat(outcome.run()).isSameAs(run);
         assertThat(outcome.intermittent()).isEmpty();

@@ -88,7 +88,7 @@ final class BaselineGate {
         }
         CertificationRun run = IsolatedScenarios.merge(main, extra, FRESH_INSTANCE_NOTE);
         FailureConfirmation.Outcome confirmed = FailureConfirmation.confirm(run, baseline,
-                ids -> rerunAlone(ids, report));
+                ids -> rerunAlone(ids, report), FailureConfirmation.FRESH_INSTANCE);
         confirmed.intermittent().forEach(report::intermittent);
         run = confirmed.run();
         BaselineComparison comparison = BaselineComparison.compare(baseline, run);
