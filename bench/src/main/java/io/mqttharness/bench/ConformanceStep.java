@@ -18,6 +18,7 @@ import io.mqttharness.spec.baseline.BaselineComparison;
 import io.mqttharness.spec.baseline.FailureConfirmation;
 import io.mqttharness.spec.baseline.IsolatedScenarios;
 import io.mqttharness.spec.capability.CapabilityProfile;
+import io.mqttharness.spec.client.BrokerUnreachableException;
 import io.mqttharness.spec.client.MqttTarget;
 import io.mqttharness.spec.statement.StatementResult;
 import java.io.IOException;
@@ -92,9 +93,20 @@ final class ConformanceStep {
         return new Outcome(report, conformance(run, relativeDir), intermittent);
     }
 
+    /**
+     * The scenarios re-run one at a time on a fresh instance; none when that instance cannot be started or
+     * reached, so that the first results stand (a new failure then stays one) instead of the certification being
+     * lost.
+     */
     private static List<ScenarioResult> rerunAlone(BrokerLauncher fresh, CapabilityProfile profile, List<String> ids,
             Path dir) throws InterruptedException {
-        try (RunningBroker broker = fresh.start()) {
+        RunningBroker broker;
+        try {
+            broker = fresh.start();
+        } catch (BrokerUnavailableException | RuntimeException e) {
+            return List.of();
+        }
+        try (broker) {
             CertificationRequest.Builder request = CertificationRequest
                     .builder(MqttTarget.tcp(broker.host(), broker.port())).versions(VERSIONS).profile(profile)
                     .parallelism(1);
@@ -102,9 +114,8 @@ final class ConformanceStep {
             List<ScenarioResult> results = new CertificationRunner().run(request.build()).scenarios();
             BrokerLogs.keep(broker, dir, "broker-rerun.log");
             return results;
-        } catch (BrokerUnavailableException e) {
-            throw new IllegalStateException("cannot start a fresh instance to re-run " + ids + ": "
-                    + e.getMessage(), e);
+        } catch (BrokerUnreachableException e) {
+            return List.of();
         }
     }
 
