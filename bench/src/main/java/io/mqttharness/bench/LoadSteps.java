@@ -24,16 +24,10 @@ final class LoadSteps {
 
     private final BenchOptions options;
     private final LoadStepRunner runner;
-    private final HostCpu host;
 
     LoadSteps(BenchOptions options, LoadStepRunner runner) {
-        this(options, runner, new HostCpu(Path.of("/proc")));
-    }
-
-    LoadSteps(BenchOptions options, LoadStepRunner runner, HostCpu host) {
         this.options = options;
         this.runner = runner;
-        this.host = host;
     }
 
     /** A step that could not run or complete. */
@@ -83,15 +77,13 @@ final class LoadSteps {
         LoadRequest request = new LoadRequest(workload, target, options.mqttVersion(), options.sensors(),
                 rate / (double) options.sensors(), qos, options.stepDuration(), options.ramp(),
                 options.subscribers(), options.payloadSize(), null, null, false, brokerDir.resolve(dir), Map.of());
-        HostCpu.Snapshot before = host.snapshot();
         LoadResult r = run(request, label(workload, qos, rate));
-        Double steal = HostCpu.stealPercent(before, host.snapshot());
         LoadResult.LatencyMicros e2e = r.endToEnd();
         return new RatePoint(workload.cliName(), qos, options.sensors(), rate, r.achievedRate(),
                 r.messages().published(), r.messages().received(), r.messages().lost(), r.overruns(),
                 e2e == null ? 0 : e2e.p50(), e2e == null ? 0 : e2e.p90(), e2e == null ? 0 : e2e.p99(),
                 e2e == null ? 0 : e2e.p999(), e2e == null ? 0 : e2e.max(), e2e == null ? null : e2e.encodedHistogram(),
-                relativeBrokerDir + "/" + dir + "/" + SUMMARY_FILE).withHostSteal(steal);
+                relativeBrokerDir + "/" + dir + "/" + SUMMARY_FILE).withHostSteal(r.hostStealPercent());
     }
 
     /**

@@ -23,8 +23,9 @@ final class LoadSummaryPrinter {
                 + "  overruns %d%n", m.published(), m.received(), m.lost(), m.duplicates(), m.outOfOrder(),
                 r.overruns());
         out.printf(Locale.ROOT, "  rate       offered %.1f msg/s  achieved %.1f msg/s  connections %d  "
-                + "injector CPU %.1f s%n", r.offeredRate(), r.achievedRate(), r.connectionsReached(),
-                r.injectorCpuSeconds());
+                + "injector CPU %.1f s%s%n", r.offeredRate(), r.achievedRate(), r.connectionsReached(),
+                r.injectorCpuSeconds(), r.hostStealPercent() == null ? ""
+                        : String.format(Locale.ROOT, "  host CPU steal %.1f %%", r.hostStealPercent()));
         LoadResult.LatencyMicros e = r.endToEnd();
         if (e.count() > 0) {
             out.printf(Locale.ROOT, "  e2e (us)   p50 %d  p90 %d  p99 %d  p99.9 %d  p99.99 %d  max %d  (%d samples)%n",

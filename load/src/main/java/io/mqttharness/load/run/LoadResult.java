@@ -24,6 +24,8 @@ import java.util.Map;
  * @param requests Gatling request statistics per request name (connect, publish, puback, pubrec, ...)
  * @param connectionsReached most connections open at once (connection-storm; for others: sensors connected)
  * @param injectorCpuSeconds CPU time the load generator's JVM used during the run
+ * @param hostStealPercent share of the host's CPU time the hypervisor gave to other guests during the run
+ *     ({@link HostCpu}), or null where /proc/stat has no steal column
  * @param gatlingReport directory of Gatling's HTML report, or null when none was written
  * @param histogramFile the end-to-end {@code .hgrm} file, or null
  * @param errors distinct KO messages with their counts
@@ -31,7 +33,18 @@ import java.util.Map;
 public record LoadResult(String scenario, String target, String mqttVersion, int qos, Instant started,
         Duration elapsed, double offeredRate, double achievedRate, MessageCounts messages, long overruns,
         LatencyMicros endToEnd, Map<String, RequestStats> requests, int connectionsReached,
-        double injectorCpuSeconds, Path gatlingReport, Path histogramFile, Map<String, Long> errors) {
+        double injectorCpuSeconds, Path gatlingReport, Path histogramFile, Map<String, Long> errors,
+        Double hostStealPercent) {
+
+    /** A result without a host steal measurement. */
+    public LoadResult(String scenario, String target, String mqttVersion, int qos, Instant started,
+            Duration elapsed, double offeredRate, double achievedRate, MessageCounts messages, long overruns,
+            LatencyMicros endToEnd, Map<String, RequestStats> requests, int connectionsReached,
+            double injectorCpuSeconds, Path gatlingReport, Path histogramFile, Map<String, Long> errors) {
+        this(scenario, target, mqttVersion, qos, started, elapsed, offeredRate, achievedRate, messages, overruns,
+                endToEnd, requests, connectionsReached, injectorCpuSeconds, gatlingReport, histogramFile, errors,
+                null);
+    }
 
     /**
      * Message bookkeeping over all sensors.

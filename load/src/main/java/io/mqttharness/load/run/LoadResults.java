@@ -23,7 +23,7 @@ final class LoadResults {
     }
 
     static LoadResult of(LoadRequest request, Instant started, Duration elapsed, E2eLatencyTracker tracker,
-            LoadMetrics metrics, double cpuSeconds, Path gatlingReport, Path histogramFile) {
+            LoadMetrics metrics, double cpuSeconds, Double hostStealPercent, Path gatlingReport, Path histogramFile) {
         E2eSummary summary = tracker.summary();
         double window = request.duration().toNanos() / 1e9;
         Map<String, LoadResult.RequestStats> requests = new LinkedHashMap<>();
@@ -37,7 +37,7 @@ final class LoadResults {
                 new LoadResult.MessageCounts(summary.published(), summary.received(), summary.lost(),
                         summary.duplicates(), summary.outOfOrder()),
                 summary.overruns(), latency(tracker.latencyHistogram()), requests, connections, cpuSeconds,
-                gatlingReport, histogramFile, metrics.errors());
+                gatlingReport, histogramFile, metrics.errors(), hostStealPercent);
     }
 
     static LoadResult.LatencyMicros latency(Histogram h) {

@@ -59,6 +59,7 @@ public final class LoadRunner {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         double cpuBefore = processCpuSeconds();
+        HostCpu.Snapshot hostBefore = HostCpu.system().snapshot();
         int exitCode;
         LoadRunContext.open(context);
         configureGatling(request.gatlingReport());
@@ -85,7 +86,8 @@ public final class LoadRunner {
         }
         Path histogram = reportDir.resolve(LoadSummaryFiles.HISTOGRAM);
         LoadResult result = LoadResults.of(request, started, elapsed, tracker, metrics,
-                processCpuSeconds() - cpuBefore, htmlReport, histogram);
+                processCpuSeconds() - cpuBefore, HostCpu.stealPercent(hostBefore, HostCpu.system().snapshot()),
+                htmlReport, histogram);
         try {
             tracker.writePercentiles(histogram);
             LoadSummaryFiles.writeSummary(result, reportDir);

@@ -56,5 +56,9 @@ class LoadSmokeTest {
         assertThat(result.messages().received()).isEqualTo(result.messages().published());
         assertThat(result.connectionsReached()).isEqualTo(301);
         assertThat(result.errors()).isEmpty();
+        if (HostCpu.system().snapshot() != null) {
+            // a Linux host with a steal column: the run measured it
+            assertThat(result.hostStealPercent()).isBetween(0.0, 100.0);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.mqttharness.bench;
+package io.mqttharness.load.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,24 +7,29 @@ import java.util.List;
 
 /**
  * The host's aggregate CPU times from the first line of /proc/stat, to tell how much CPU the hypervisor gave to
- * other guests while a step ran ({@code steal}). On a shared VM a few percent of steal means the broker and the load
- * generator were descheduled for milliseconds at a time, which shows in the latency tail of every broker alike;
- * the report discloses it so that a reader can tell a noisy run from a quiet one.
+ * other guests while a load run went on ({@code steal}): one sign of a busy shared host, whose stalls land in the
+ * latency tail of whatever broker is being measured. {@link LoadResult#hostStealPercent()} carries it, and the bench
+ * report discloses it.
  */
-final class HostCpu {
+public final class HostCpu {
     /** Cumulative CPU times in clock ticks: steal and the sum of all columns. */
-    record Snapshot(long steal, long total) {
+    public record Snapshot(long steal, long total) {
     }
 
     private final Path stat;
 
     /** Reads {@code proc/stat}. */
-    HostCpu(Path proc) {
+    public HostCpu(Path proc) {
         this.stat = proc.resolve("stat");
     }
 
+    /** The real /proc/stat. */
+    public static HostCpu system() {
+        return new HostCpu(Path.of("/proc"));
+    }
+
     /** The host's times now, or null when /proc/stat cannot be read or has no steal column. */
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         try {
             List<String> lines = Files.readAllLines(stat);
             return lines.isEmpty() ? null : parse(lines.get(0));
@@ -37,7 +42,7 @@ final class HostCpu {
      * Parses {@code cpu  user nice system idle iowait irq softirq steal [guest guest_nice]}. Guest time is already
      * counted in user and nice, so it is left out of the total.
      */
-    static Snapshot parse(String line) {
+    public static Snapshot parse(String line) {
         String[] f = line.trim().split("\\s+");
         if (f.length < 9 || !f[0].equals("cpu")) {
             return null;
@@ -50,7 +55,7 @@ final class HostCpu {
     }
 
     /** Steal as a percentage of all CPU time between two snapshots; null when either is missing or no time passed. */
-    static Double stealPercent(Snapshot before, Snapshot after) {
+    public static Double stealPercent(Snapshot before, Snapshot after) {
         if (before == null || after == null || after.total() <= before.total()) {
             return null;
         }

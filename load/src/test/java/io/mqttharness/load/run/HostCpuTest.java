@@ -1,14 +1,10 @@
-package io.mqttharness.bench;
+package io.mqttharness.load.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.mqttharness.load.run.LoadScenario;
-import io.mqttharness.reports.bench.BenchResults.RatePoint;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,24 +42,9 @@ class HostCpuTest {
     }
 
     @Test
-    void a_rate_step_records_the_steal_measured_while_it_ran() throws Exception {
+    void snapshot_reads_the_aggregate_line_of_proc_stat() throws Exception {
         Files.writeString(proc.resolve("stat"), "cpu  100 0 50 800 10 0 20 20 0 0\ncpu0 1 2 3 4 5 6 7 8\n");
-        BenchOptions options = BenchOptions.defaults(true, proc.resolve("out"))
-                .withLoad("3.1.1", 10, List.of(1000), List.of(0), 50)
-                .withWorkloads(List.of(LoadScenario.SENSOR_FLEET));
-        LoadSteps steps = new LoadSteps(options, (request, progress) -> {
-            // the host moves on by 2,000 ticks while the step runs, 100 of them stolen
-            try {
-                Files.writeString(proc.resolve("stat"), "cpu  900 0 450 1500 10 0 20 120 0 0\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return BenchRunnerTest.result(request.offeredRate(), 2500);
-        }, new HostCpu(proc));
 
-        RatePoint p = steps.rateStep(URI.create("tcp://127.0.0.1:1"), LoadScenario.SENSOR_FLEET, 0, 1000, 1, proc,
-                "b");
-
-        assertThat(p.hostStealPercent()).isCloseTo(5.0, within(1e-9));
+        assertThat(new HostCpu(proc).snapshot()).isEqualTo(new HostCpu.Snapshot(20, 1000));
     }
 }
