@@ -3,6 +3,7 @@ package io.mqttharness.brokers;
 import io.mqttharness.broker.MqttBroker;
 import io.mqttharness.broker.config.BrokerConfig;
 import io.mqttharness.broker.config.ListenerConfig;
+import io.mqttharness.broker.server.StandaloneNetty;
 import java.io.IOException;
 
 /**
@@ -20,6 +21,7 @@ public final class ReferenceBrokerMain {
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
+        StandaloneNetty.configure();
         MqttBroker broker = MqttBroker.start(BrokerConfig.builder()
                 .listener(ListenerConfig.mqtt("127.0.0.1", port)).build());
         System.out.println("mqtt-harness: reference broker listening on 127.0.0.1:" + broker.port());

@@ -1,6 +1,7 @@
 package io.mqttharness.cli;
 
 import io.mqttharness.broker.MqttBroker;
+import io.mqttharness.broker.server.StandaloneNetty;
 import io.mqttharness.broker.config.BrokerConfig;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -55,6 +56,7 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validateOptions();
+        StandaloneNetty.configure();
         BrokerConfig config = BrokerConfigLoader.overrideFirstListener(
                 BrokerConfigLoader.load(configFile), host, port);
         PrintWriter out = spec.commandLine().getOut();

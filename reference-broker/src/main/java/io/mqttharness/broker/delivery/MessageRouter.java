@@ -10,9 +10,10 @@ import io.mqttharness.broker.session.SessionStore;
 import io.mqttharness.codec.MqttQos;
 import io.mqttharness.codec.packet.MqttPublish;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Routes one application message to the sessions whose subscriptions match it, and keeps the retained store up
@@ -26,12 +27,16 @@ import java.util.Map;
  * (MQTT 5.0 section 4.8.2).
  */
 public final class MessageRouter {
+    /** Up to this many matches, a client's overlapping subscriptions are merged by a linear search, not a map. */
+    private static final int LINEAR_MERGE_LIMIT = 16;
     private final SubscriptionTree subscriptions;
     private final SharedSubscriptionSelector sharedSelector;
     private final RetainedStore retained;
     private final SessionStore sessions;
     private final BrokerSecurity security;
     private final boolean retainAvailable;
+    /** Held once: a method reference created per message would be one more allocation on the hot path. */
+    private final Predicate<String> isOnline = this::isOnline;
 
     public MessageRouter(SubscriptionTree subscriptions, SharedSubscriptionSelector sharedSelector,
             RetainedStore retained, SessionStore sessions, BrokerSecurity security, boolean retainAvailable) {
@@ -55,36 +60,65 @@ public final class MessageRouter {
         if (publish.retain() && retainAvailable) {
             retained.put(publish, nowNanos);
         }
-        List<Subscription> matches = sharedSelector.select(subscriptions.match(publish.topic()), this::isOnline);
-        Map<String, Target> targets = new LinkedHashMap<>();
-        List<Target> sharedTargets = new ArrayList<>();
+        List<Subscription> matches = sharedSelector.select(subscriptions.match(publish.topic()), isOnline);
+        if (matches.size() == 1) {
+            // one subscriber per topic is the usual shape of a device fleet: no merging, nothing to allocate
+            Subscription s = matches.get(0);
+            if (excludedByNoLocal(s, publisherClientId)) {
+                return 0;
+            }
+            Integer id = s.subscriptionIdentifier();
+            return deliver(s.clientId(), publish, s.qos(), s.retainAsPublished(), id == null ? List.of() : List.of(id),
+                    nowNanos);
+        }
+        List<Target> targets = new ArrayList<>(matches.size());
+        Map<String, Target> byClient = matches.size() > LINEAR_MERGE_LIMIT ? new HashMap<>() : null;
         for (Subscription s : matches) {
             if (s.isShared()) {
-                Target t = new Target(s.clientId());
+                targets.add(new Target(s.clientId(), true).add(s));
+            } else if (!excludedByNoLocal(s, publisherClientId)) {
+                Target t = byClient != null ? byClient.get(s.clientId()) : findNonShared(targets, s.clientId());
+                if (t == null) {
+                    t = new Target(s.clientId(), false);
+                    targets.add(t);
+                    if (byClient != null) {
+                        byClient.put(s.clientId(), t);
+                    }
+                }
                 t.add(s);
-                sharedTargets.add(t);
-            } else if (!(s.noLocal() && s.clientId().equals(publisherClientId))) {
-                targets.computeIfAbsent(s.clientId(), Target::new).add(s);
             }
         }
         int delivered = 0;
-        for (Target t : targets.values()) {
-            delivered += deliver(t, publish, nowNanos);
-        }
-        for (Target t : sharedTargets) {
-            delivered += deliver(t, publish, nowNanos);
+        for (Target t : targets) {
+            delivered += deliver(t.clientId, publish, t.maxQos, t.retainAsPublished, t.subscriptionIds, nowNanos);
         }
         return delivered;
     }
 
-    private int deliver(Target target, MqttPublish publish, long nowNanos) {
-        Session session = sessions.get(target.clientId);
-        if (session == null || !security.canReceive(target.clientId, session.username(), publish.topic())) {
+    /** A non-shared subscription with No Local does not get its own client's messages (MQTT-3.8.3-3 in 5.0). */
+    private static boolean excludedByNoLocal(Subscription s, String publisherClientId) {
+        return !s.isShared() && s.noLocal() && s.clientId().equals(publisherClientId);
+    }
+
+    private static Target findNonShared(List<Target> targets, String clientId) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            if (!t.shared && t.clientId.equals(clientId)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private int deliver(String clientId, MqttPublish publish, MqttQos maxQos, boolean retainAsPublished,
+            List<Integer> subscriptionIds, long nowNanos) {
+        Session session = sessions.get(clientId);
+        if (session == null || !security.canReceive(clientId, session.username(), publish.topic())) {
             return 0;
         }
-        MqttQos qos = MqttQos.min(publish.qos(), target.maxQos);
-        boolean retain = publish.retain() && target.retainAsPublished;
-        session.offer(new QueuedMessage(publish, qos, retain, target.subscriptionIds, nowNanos));
+        MqttQos qos = MqttQos.min(publish.qos(), maxQos);
+        boolean retain = publish.retain() && retainAsPublished;
+        session.offer(new QueuedMessage(publish, qos, retain, subscriptionIds, nowNanos));
         return 1;
     }
 
@@ -93,25 +127,32 @@ public final class MessageRouter {
         return s != null && s.isOnline();
     }
 
-    /** The merged view of one client's matching subscriptions. */
+    /** The merged view of one client's matching non-shared subscriptions, or one chosen shared subscription. */
     private static final class Target {
         private final String clientId;
+        private final boolean shared;
         private MqttQos maxQos = MqttQos.AT_MOST_ONCE;
         private boolean retainAsPublished;
-        private final List<Integer> subscriptionIds = new ArrayList<>(1);
+        private List<Integer> subscriptionIds = List.of();
 
-        Target(String clientId) {
+        Target(String clientId, boolean shared) {
             this.clientId = clientId;
+            this.shared = shared;
         }
 
-        void add(Subscription s) {
+        Target add(Subscription s) {
             if (s.qos().code() > maxQos.code()) {
                 maxQos = s.qos();
             }
             retainAsPublished |= s.retainAsPublished();
-            if (s.subscriptionIdentifier() != null && !subscriptionIds.contains(s.subscriptionIdentifier())) {
-                subscriptionIds.add(s.subscriptionIdentifier());
+            Integer id = s.subscriptionIdentifier();
+            if (id != null && !subscriptionIds.contains(id)) {
+                if (subscriptionIds.isEmpty()) {
+                    subscriptionIds = new ArrayList<>(2);
+                }
+                subscriptionIds.add(id);
             }
+            return this;
         }
     }
 }

@@ -10,7 +10,11 @@ import java.util.BitSet;
  */
 public final class PacketIdAllocator {
     private static final int MAX = 65_535;
-    private final BitSet inUse = new BitSet(MAX + 1);
+    /**
+     * Created on first use: most sessions of a device fleet only publish and never need an identifier, and
+     * 8 KiB each would add up to tens of megabytes of old-generation heap for 10,000 devices.
+     */
+    private BitSet inUse;
     private int last;
     private int used;
 
@@ -19,6 +23,7 @@ public final class PacketIdAllocator {
         if (used == MAX) {
             return -1;
         }
+        BitSet inUse = bits();
         int candidate = last;
         do {
             candidate = candidate == MAX ? 1 : candidate + 1;
@@ -31,6 +36,7 @@ public final class PacketIdAllocator {
 
     /** Marks an identifier as used (when restoring state); returns false if it already was. */
     public boolean claim(int id) {
+        BitSet inUse = bits();
         if (inUse.get(id)) {
             return false;
         }
@@ -41,17 +47,24 @@ public final class PacketIdAllocator {
 
     /** Frees an identifier; freeing an unused one is a no-op. */
     public void release(int id) {
-        if (id > 0 && id <= MAX && inUse.get(id)) {
+        if (isInUse(id)) {
             inUse.clear(id);
             used--;
         }
     }
 
     public boolean isInUse(int id) {
-        return id > 0 && id <= MAX && inUse.get(id);
+        return inUse != null && id > 0 && id <= MAX && inUse.get(id);
     }
 
     public int inUseCount() {
         return used;
+    }
+
+    private BitSet bits() {
+        if (inUse == null) {
+            inUse = new BitSet(MAX + 1);
+        }
+        return inUse;
     }
 }

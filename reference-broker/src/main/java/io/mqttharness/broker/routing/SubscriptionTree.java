@@ -189,11 +189,22 @@ public final class SubscriptionTree {
         return root.countNodes();
     }
 
+    /**
+     * Most topics match one node's subscriptions only, so the first hit becomes an immutable list (for one
+     * subscription a single small object) and only a second hit pays for a growable copy.
+     */
     private static List<Subscription> addAll(List<Subscription> out, Subscription[] subscriptions) {
         if (subscriptions.length == 0) {
             return out;
         }
-        List<Subscription> target = out == null ? new ArrayList<>(Math.max(4, subscriptions.length)) : out;
+        if (out == null) {
+            return List.of(subscriptions);
+        }
+        List<Subscription> target = out;
+        if (!(target instanceof ArrayList)) {
+            target = new ArrayList<>(out.size() + subscriptions.length + 2);
+            target.addAll(out);
+        }
         Collections.addAll(target, subscriptions);
         return target;
     }

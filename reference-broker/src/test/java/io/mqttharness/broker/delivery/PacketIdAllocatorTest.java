@@ -37,4 +37,14 @@ class PacketIdAllocatorTest {
         ids.release(70_000);
         assertThat(ids.inUseCount()).isZero();
     }
+
+    @Test
+    void claim_on_a_fresh_allocator_marks_the_id_and_refuses_it_twice() {
+        PacketIdAllocator ids = new PacketIdAllocator();
+        assertThat(ids.isInUse(42)).isFalse();
+        assertThat(ids.claim(42)).isTrue();
+        assertThat(ids.claim(42)).isFalse();
+        assertThat(ids.isInUse(42)).isTrue();
+        assertThat(ids.inUseCount()).isEqualTo(1);
+    }
 }
