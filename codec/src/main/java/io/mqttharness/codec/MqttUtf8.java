@@ -3,6 +3,7 @@ package io.mqttharness.codec;
 import io.mqttharness.codec.reason.MqttDisconnectReasonCode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -33,6 +34,15 @@ public final class MqttUtf8 {
     private static final long ONES = 0x0101_0101_0101_0101L;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
+    /** Strings up to this many bytes (topic names, client identifiers) are read from direct buffers via SCRATCH. */
+    private static final int SCRATCH_BYTES = 1024;
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[SCRATCH_BYTES];
+        }
+    };
+
     private MqttUtf8() {
     }
 
@@ -58,9 +68,10 @@ public final class MqttUtf8 {
             bytes = buf.array();
             offset = buf.arrayOffset() + buf.readerIndex();
         } else {
-            bytes = new byte[length];
+            // a direct buffer: copy into a per-thread scratch array, since the String copies the bytes anyway
+            bytes = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[length];
             offset = 0;
-            buf.getBytes(buf.readerIndex(), bytes);
+            buf.getBytes(buf.readerIndex(), bytes, 0, length);
         }
         String result = decode(bytes, offset, length, version);
         buf.skipBytes(length);

@@ -126,9 +126,18 @@ public final class MqttDecoder extends ByteToMessageDecoder {
             return null;
         }
         int bodyStart = start + 1 + lengthBytes;
-        ByteBuf body = in.slice(bodyStart, remaining);
-        MqttPacket packet = MqttPacketDecoder.decode(fixedHeader, body, current);
-        in.readerIndex(bodyStart + remaining);
+        int bodyEnd = bodyStart + remaining;
+        // The per-packet decoder reads the body from the cumulation itself, bounded by a lowered writer index,
+        // instead of from a slice: one object less per packet, on the path every message takes.
+        in.readerIndex(bodyStart);
+        in.writerIndex(bodyEnd);
+        MqttPacket packet;
+        try {
+            packet = MqttPacketDecoder.decode(fixedHeader, in, current);
+        } finally {
+            in.writerIndex(limit);
+        }
+        in.readerIndex(bodyEnd);
         return packet;
     }
 }

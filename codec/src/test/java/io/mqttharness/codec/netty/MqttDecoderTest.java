@@ -65,6 +65,37 @@ class MqttDecoderTest {
     }
 
     @Test
+    void decodes_publishes_from_a_direct_buffer_and_keeps_a_trailing_partial_packet_for_the_next_read() {
+        EmbeddedChannel ch = new EmbeddedChannel(new MqttDecoder(MqttVersion.MQTT_3_1_1, 1024));
+        io.netty.buffer.ByteBuf read = Unpooled.directBuffer();
+        read.writeBytes(bytes(
+                0x32, 0x08,             // PUBLISH QoS 1, remaining length 8
+                0x00, 0x03, 'a', '/', 'b', // topic "a/b"
+                0x00, 0x01,             // packet id 1
+                'x',                    // payload "x": ends exactly where the next packet starts
+                0x30, 0x05,             // PUBLISH QoS 0, remaining length 5
+                0x00, 0x01, 'c',        // topic "c"
+                'y', 'z',               // payload "yz"
+                0x30, 0x04,             // PUBLISH QoS 0, remaining length 4: only 2 of its bytes in this read
+                0x00, 0x01));           // topic length 1
+        ch.writeInbound(read);
+
+        MqttPublish first = ch.readInbound();
+        MqttPublish second = ch.readInbound();
+        assertThat(first.topic()).isEqualTo("a/b");
+        assertThat(first.payload()).containsExactly('x');
+        assertThat(second.topic()).isEqualTo("c");
+        assertThat(second.payload()).containsExactly('y', 'z');
+        assertThat((Object) ch.readInbound()).as("the third packet is incomplete").isNull();
+
+        ch.writeInbound(Unpooled.wrappedBuffer(bytes('d', 'w'))); // topic "d", payload "w"
+        MqttPublish third = ch.readInbound();
+        assertThat(third.topic()).isEqualTo("d");
+        assertThat(third.payload()).containsExactly('w');
+        assertThat(ch.finish()).isFalse();
+    }
+
+    @Test
     void switches_to_the_connect_version_for_the_next_packet_in_the_same_buffer() {
         MqttDecoder decoder = new MqttDecoder();
         EmbeddedChannel ch = new EmbeddedChannel(decoder);

@@ -9,6 +9,8 @@ public final class InflightMessage {
     private final int packetId;
     private final QueuedMessage message;
     private OutboundFlowState state;
+    /** Position in the session's sending order, set by {@link InflightWindow#put}. */
+    private long sequence;
 
     public InflightMessage(int packetId, QueuedMessage message, OutboundFlowState state) {
         this.packetId = packetId;
@@ -19,6 +21,9 @@ public final class InflightMessage {
     public int packetId() { return packetId; }
     public QueuedMessage message() { return message; }
     public OutboundFlowState state() { return state; }
+
+    long sequence() { return sequence; }
+    void sequence(long value) { sequence = value; }
 
     /** PUBREC received: from now on only the PUBREL/PUBCOMP part remains. */
     public void released() {

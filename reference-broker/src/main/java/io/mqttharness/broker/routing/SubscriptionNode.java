@@ -17,11 +17,13 @@ final class SubscriptionNode {
     final SubscriptionNode parent;
     /** The level this node stands for in its parent; {@code null} for the root. */
     final String level;
+    /** {@link #level} as the key of the parent's literal children; {@code null} for the root. */
+    final LevelKey key;
 
     /** Subscriptions whose filter ends at this node, in insertion order; replaced, never mutated. */
     volatile Subscription[] subscriptions = NONE;
     /** Literal children, created on first use because most nodes (exact-filter leaves) never need one. */
-    volatile ConcurrentHashMap<String, SubscriptionNode> children;
+    volatile ConcurrentHashMap<LevelKey, SubscriptionNode> children;
     /** The '+' and '#' children live in fields so matching never hashes a wildcard. */
     volatile SubscriptionNode plusChild;
     volatile SubscriptionNode hashChild;
@@ -29,23 +31,29 @@ final class SubscriptionNode {
     SubscriptionNode(SubscriptionNode parent, String level) {
         this.parent = parent;
         this.level = level;
+        this.key = level == null ? null : LevelKey.of(level);
     }
 
-    /** The child for a filter level, or null. */
-    SubscriptionNode child(String filterLevel) {
+    /** The child for a filter level, or null; {@code probe} is moved to the level for a literal lookup. */
+    SubscriptionNode child(String filterLevel, LevelKey probe) {
         if (filterLevel.equals(TopicLevels.SINGLE_LEVEL_WILDCARD)) {
             return plusChild;
         }
         if (filterLevel.equals(TopicLevels.MULTI_LEVEL_WILDCARD)) {
             return hashChild;
         }
-        ConcurrentHashMap<String, SubscriptionNode> map = children;
-        return map == null ? null : map.get(filterLevel);
+        return literalChild(probe.moveTo(filterLevel, 0, filterLevel.length()));
+    }
+
+    /** The literal child for a level, or null; the hot path of matching, with a reused probe key. */
+    SubscriptionNode literalChild(LevelKey level) {
+        ConcurrentHashMap<LevelKey, SubscriptionNode> map = children;
+        return map == null ? null : map.get(level);
     }
 
     /** Writer only: the child for a filter level, created when missing. */
-    SubscriptionNode getOrCreateChild(String filterLevel) {
-        SubscriptionNode existing = child(filterLevel);
+    SubscriptionNode getOrCreateChild(String filterLevel, LevelKey probe) {
+        SubscriptionNode existing = child(filterLevel, probe);
         if (existing != null) {
             return existing;
         }
@@ -55,12 +63,12 @@ final class SubscriptionNode {
         } else if (filterLevel.equals(TopicLevels.MULTI_LEVEL_WILDCARD)) {
             hashChild = created;
         } else {
-            ConcurrentHashMap<String, SubscriptionNode> map = children;
+            ConcurrentHashMap<LevelKey, SubscriptionNode> map = children;
             if (map == null) {
                 map = new ConcurrentHashMap<>(4);
                 children = map;
             }
-            map.put(filterLevel, created);
+            map.put(created.key, created);
         }
         return created;
     }
@@ -72,9 +80,9 @@ final class SubscriptionNode {
         } else if (child == hashChild) {
             hashChild = null;
         } else {
-            ConcurrentHashMap<String, SubscriptionNode> map = children;
+            ConcurrentHashMap<LevelKey, SubscriptionNode> map = children;
             if (map != null) {
-                map.remove(child.level, child);
+                map.remove(child.key, child);
                 if (map.isEmpty()) {
                     children = null;
                 }
@@ -83,7 +91,7 @@ final class SubscriptionNode {
     }
 
     boolean isEmpty() {
-        ConcurrentHashMap<String, SubscriptionNode> map = children;
+        ConcurrentHashMap<LevelKey, SubscriptionNode> map = children;
         return subscriptions.length == 0 && plusChild == null && hashChild == null && (map == null || map.isEmpty());
     }
 
@@ -143,7 +151,7 @@ final class SubscriptionNode {
         while (!pending.isEmpty()) {
             SubscriptionNode node = pending.pop();
             count++;
-            ConcurrentHashMap<String, SubscriptionNode> map = node.children;
+            ConcurrentHashMap<LevelKey, SubscriptionNode> map = node.children;
             if (map != null) {
                 map.values().forEach(pending::push);
             }

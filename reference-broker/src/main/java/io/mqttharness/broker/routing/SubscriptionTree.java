@@ -1,6 +1,8 @@
 package io.mqttharness.broker.routing;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ public final class SubscriptionTree {
 
     private final SubscriptionNode root = new SubscriptionNode(null, null);
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** The probe key of the writers' trie walks; guarded by {@link #writeLock}. */
+    private final LevelKey writerProbe = LevelKey.probe();
     /** clientId -> (shareGroup, topicFilter) -> subscription, for per-session lookups without walking the trie. */
     private final ConcurrentHashMap<String, ConcurrentHashMap<FilterKey, Subscription>> byClient = new ConcurrentHashMap<>();
     private volatile int size;
@@ -54,7 +58,7 @@ public final class SubscriptionTree {
         try {
             SubscriptionNode node = root;
             for (String level : levels) {
-                node = node.getOrCreateChild(level);
+                node = node.getOrCreateChild(level, writerProbe);
             }
             Subscription replaced = node.put(subscription);
             byClient.computeIfAbsent(subscription.clientId(), id -> new ConcurrentHashMap<>())
@@ -132,21 +136,26 @@ public final class SubscriptionTree {
      * @throws IllegalArgumentException when the topic name is empty or contains a wildcard or NUL
      */
     public List<Subscription> match(String topicName) {
-        String[] levels = TopicLevels.splitTopicName(topicName);
+        int levelCount = TopicLevels.countTopicNameLevels(topicName);
         boolean dollarTopic = TopicLevels.isDollarTopic(topicName);
+        int afterLastLevel = topicName.length() + 1; // the start offset once every level is consumed
+        MatchStack stack = MatchStack.forThisThread(levelCount + 2);
+        LevelKey probe = stack.probe;
+        SubscriptionNode[] nodes = stack.nodes;
+        int[] starts = stack.starts;
         List<Subscription> out = null;
         // Explicit stack instead of recursion: topics may have tens of thousands of levels.
-        // Depth-first with at most two pushes per level keeps the stack below levels + 2 entries.
-        SubscriptionNode[] nodes = new SubscriptionNode[levels.length + 2];
-        int[] depths = new int[levels.length + 2];
+        // Depth-first with at most two pushes per level keeps the stack below levels + 2 entries. Each entry
+        // holds the offset in the topic name where its next level starts, so no level is ever cut out.
         nodes[0] = root;
-        depths[0] = 0;
+        starts[0] = 0;
         int top = 1;
+        int highWater = 1;
         while (top > 0) {
             top--;
             SubscriptionNode node = nodes[top];
-            int depth = depths[top];
-            if (depth == levels.length) {
+            int start = starts[top];
+            if (start == afterLastLevel) {
                 out = addAll(out, node.subscriptions);
                 SubscriptionNode hash = node.hashChild; // "a/#" also matches "a"
                 if (hash != null) {
@@ -154,7 +163,11 @@ public final class SubscriptionTree {
                 }
                 continue;
             }
-            if (depth > 0 || !dollarTopic) {
+            int levelEnd = topicName.indexOf(TopicLevels.SEPARATOR, start);
+            if (levelEnd < 0) {
+                levelEnd = topicName.length();
+            }
+            if (start > 0 || !dollarTopic) {
                 SubscriptionNode hash = node.hashChild;
                 if (hash != null) {
                     out = addAll(out, hash.subscriptions);
@@ -162,21 +175,62 @@ public final class SubscriptionTree {
                 SubscriptionNode plus = node.plusChild;
                 if (plus != null) {
                     nodes[top] = plus;
-                    depths[top] = depth + 1;
+                    starts[top] = levelEnd + 1;
                     top++;
                 }
             }
-            Map<String, SubscriptionNode> children = node.children;
-            if (children != null) {
-                SubscriptionNode literal = children.get(levels[depth]);
-                if (literal != null) {
-                    nodes[top] = literal;
-                    depths[top] = depth + 1;
-                    top++;
-                }
+            SubscriptionNode literal = node.literalChild(probe.moveTo(topicName, start, levelEnd));
+            if (literal != null) {
+                nodes[top] = literal;
+                starts[top] = levelEnd + 1;
+                top++;
             }
+            highWater = Math.max(highWater, top);
         }
+        stack.release(highWater);
         return out == null ? List.of() : out;
+    }
+
+    /**
+     * The working arrays of {@link #match}, one set per thread: matching runs for every PUBLISH and would
+     * otherwise allocate them each time. Topics deeper than {@link #KEPT_DEPTH} levels get arrays of their own,
+     * so one very deep topic does not pin a large array to an event loop for good.
+     */
+    private static final class MatchStack {
+        private static final int KEPT_DEPTH = 256;
+        private static final FastThreadLocal<MatchStack> PER_THREAD = new FastThreadLocal<>() {
+            @Override
+            protected MatchStack initialValue() {
+                return new MatchStack(16);
+            }
+        };
+
+        final LevelKey probe = LevelKey.probe();
+        SubscriptionNode[] nodes;
+        int[] starts;
+
+        private MatchStack(int capacity) {
+            nodes = new SubscriptionNode[capacity];
+            starts = new int[capacity];
+        }
+
+        static MatchStack forThisThread(int capacity) {
+            if (capacity > KEPT_DEPTH) {
+                return new MatchStack(capacity);
+            }
+            MatchStack stack = PER_THREAD.get();
+            if (stack.nodes.length < capacity) {
+                stack.nodes = new SubscriptionNode[capacity];
+                stack.starts = new int[capacity];
+            }
+            return stack;
+        }
+
+        /** Drops the node references up to the highest slot used, so that pruned nodes can be collected. */
+        void release(int highWater) {
+            Arrays.fill(nodes, 0, highWater, null);
+            probe.moveTo("", 0, 0);
+        }
     }
 
     /** Number of stored subscriptions. */
@@ -213,7 +267,7 @@ public final class SubscriptionTree {
     private Subscription removeFromTrie(String clientId, String shareGroup, String topicFilter) {
         SubscriptionNode node = root;
         for (String level : TopicLevels.split(topicFilter)) {
-            node = node.child(level);
+            node = node.child(level, writerProbe);
             if (node == null) {
                 return null;
             }

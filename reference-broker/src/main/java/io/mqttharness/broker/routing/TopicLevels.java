@@ -50,22 +50,34 @@ final class TopicLevels {
      * @throws IllegalArgumentException with the violated rule in the message
      */
     static String[] splitTopicName(String topicName) {
+        countTopicNameLevels(topicName);
+        return split(topicName);
+    }
+
+    /**
+     * Checks a topic name as {@link #splitTopicName} does and returns its number of levels, without splitting.
+     *
+     * @throws IllegalArgumentException with the violated rule in the message
+     */
+    static int countTopicNameLevels(String topicName) {
         Objects.requireNonNull(topicName, "topicName");
         if (topicName.isEmpty()) {
             throw new IllegalArgumentException(
                     "invalid topic name '': it must be at least one character long [MQTT-4.7.3-1]");
         }
+        int levels = 1;
         for (int i = 0; i < topicName.length(); i++) {
             char c = topicName.charAt(i);
-            if (c == '+' || c == '#') {
+            if (c == SEPARATOR) {
+                levels++;
+            } else if (c == '+' || c == '#') {
                 throw new IllegalArgumentException("invalid topic name '" + topicName + "': wildcard '" + c
                         + "' at index " + i + " is not allowed in a topic name [MQTT-4.7.1-1 (3.1.1), MQTT-4.7.0-1 (5.0)]");
-            }
-            if (c == '\u0000') {
+            } else if (c == '\u0000') {
                 throw new IllegalArgumentException("invalid topic name: NUL character at index " + i + " [MQTT-4.7.3-2]");
             }
         }
-        return split(topicName);
+        return levels;
     }
 
     /**

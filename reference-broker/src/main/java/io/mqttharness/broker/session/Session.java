@@ -2,6 +2,7 @@ package io.mqttharness.broker.session;
 
 import io.mqttharness.broker.delivery.InboundQos2State;
 import io.mqttharness.broker.delivery.InflightMessage;
+import io.mqttharness.broker.delivery.InflightWindow;
 import io.mqttharness.broker.delivery.OutboundFlowState;
 import io.mqttharness.broker.delivery.PacketIdAllocator;
 import io.mqttharness.broker.config.QueueFullPolicy;
@@ -11,7 +12,6 @@ import io.mqttharness.codec.MqttQos;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ public final class Session {
 
     private final String clientId;
     private final QueuePolicy policy;
-    private final LinkedHashMap<Integer, InflightMessage> inflight = new LinkedHashMap<>();
+    private final InflightWindow inflight = new InflightWindow();
     private final SessionQueue queue;
     private final PacketIdAllocator packetIds = new PacketIdAllocator();
     private final Map<Integer, InboundQos2State> inboundQos2 = new HashMap<>();
@@ -178,7 +178,7 @@ public final class Session {
                 return null;
             }
             queue.poll();
-            inflight.put(packetId, new InflightMessage(packetId, next, OutboundFlowState.initialFor(next.qos().code())));
+            inflight.put(new InflightMessage(packetId, next, OutboundFlowState.initialFor(next.qos().code())));
             if (journal != null) {
                 journal.taken(clientId, packetId);
             }
@@ -189,7 +189,7 @@ public final class Session {
     /** The outbound exchanges in sending order, for retransmission when the session is resumed (MQTT-4.4.0-1). */
     public synchronized List<InflightMessage> inflightSnapshot() {
         List<InflightMessage> copy = new ArrayList<>(inflight.size());
-        for (InflightMessage m : inflight.values()) {
+        for (InflightMessage m : inflight.inSendingOrder()) {
             copy.add(m.snapshot());
         }
         return copy;
@@ -315,7 +315,7 @@ public final class Session {
         for (Subscription s : subscriptions) {
             target.subscribed(s);
         }
-        for (InflightMessage m : inflight.values()) {
+        for (InflightMessage m : inflight.inSendingOrder()) {
             target.enqueued(clientId, m.message());
             target.taken(clientId, m.packetId());
             if (m.state() == OutboundFlowState.AWAITING_PUBCOMP) {
@@ -370,7 +370,7 @@ public final class Session {
             if (!packetIds.claim(m.packetId())) {
                 throw new IllegalStateException("packet id " + m.packetId() + " restored twice for " + clientId);
             }
-            inflight.put(m.packetId(), m);
+            inflight.put(m);
         }
         queue.addAll(restoredQueue);
         for (int id : awaitingPubRel) {
