@@ -242,4 +242,34 @@ class PublishFlowTest extends BrokerTestBase {
             sub.send(new MqttPubAck(p.packetId()));
         }
     }
+
+    @Test
+    void qos1_copy_for_a_subscriber_on_the_same_loop_is_written_before_the_puback() {
+        startBroker(b -> b.ioThreads(1));
+        TestMqttClient self = connected(MqttVersion.MQTT_5, "self");
+        self.subscribe(1, "t", MqttQos.AT_LEAST_ONCE);
+        self.publish("t", "x", MqttQos.AT_LEAST_ONCE, false, 5);
+        // the order of the two is not normative; delivering first (as mosquitto does) keeps the PUBACK's send out of
+        // the delivery's latency (SameLoopDeliveries)
+        MqttPublish copy = self.expect(MqttPublish.class);
+        assertThat(TestMqttClient.text(copy)).isEqualTo("x");
+        assertThat(self.expect(MqttPubAck.class).packetId()).isEqualTo(5);
+        self.acknowledge(copy);
+        self.expectNoPacket(Duration.ofMillis(200));
+    }
+
+    @Test
+    void qos2_copy_waits_for_the_pubrec() {
+        startBroker(b -> b.ioThreads(1));
+        TestMqttClient self = connected(MqttVersion.MQTT_5, "self");
+        self.subscribe(1, "t", MqttQos.EXACTLY_ONCE);
+        self.publish("t", "x", MqttQos.EXACTLY_ONCE, false, 6);
+        // the Packet Identifier is remembered before any copy leaves, so the flush task writes it after the PUBREC
+        assertThat(self.expect(MqttPubRec.class).packetId()).isEqualTo(6);
+        MqttPublish copy = self.expect(MqttPublish.class);
+        assertThat(copy.qos()).isEqualTo(MqttQos.EXACTLY_ONCE);
+        self.acknowledge(copy);
+        self.send(new MqttPubRel(6));
+        assertThat(self.expect(MqttPubComp.class).packetId()).isEqualTo(6);
+    }
 }

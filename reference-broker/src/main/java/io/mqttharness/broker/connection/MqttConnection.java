@@ -130,11 +130,17 @@ public final class MqttConnection implements SessionOwner {
     @Override
     public void wakeUp() {
         if (flushScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(() -> {
-                flushScheduled.set(false);
-                flusher.run();
-            });
+            if (channel.eventLoop().inEventLoop() && SameLoopDeliveries.offer(this)) {
+                return;
+            }
+            channel.eventLoop().execute(this::flushNow);
         }
+    }
+
+    /** Runs the pending flush now, on the event loop: for a scheduled wake-up and for {@link SameLoopDeliveries}. */
+    void flushNow() {
+        flushScheduled.set(false);
+        flusher.run();
     }
 
     @Override

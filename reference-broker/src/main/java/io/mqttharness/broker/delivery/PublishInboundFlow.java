@@ -4,6 +4,7 @@ import io.mqttharness.broker.config.BrokerConfig;
 import io.mqttharness.broker.connection.ConnectionCloser;
 import io.mqttharness.broker.connection.MqttConnection;
 import io.mqttharness.broker.connection.OutboundPacketWriter;
+import io.mqttharness.broker.connection.SameLoopDeliveries;
 import io.mqttharness.broker.connection.TopicAliasRegistry;
 import io.mqttharness.broker.persistence.BrokerPersistence;
 import io.mqttharness.broker.security.BrokerSecurity;
@@ -111,9 +112,21 @@ public final class PublishInboundFlow {
         }
         int receivers = 0;
         if (refusal == null) {
-            receivers = router.route(publish, connection.clientId(), System.nanoTime());
+            receivers = publish.qos() == MqttQos.AT_LEAST_ONCE
+                    ? routeDeliveringFirst(connection, publish)
+                    : router.route(publish, connection.clientId(), System.nanoTime());
         }
         acknowledge(connection, publish, refusal, receivers);
+    }
+
+    /** Routes a QoS 1 message and writes its copies for this loop's subscribers before the PUBACK is written. */
+    private int routeDeliveringFirst(MqttConnection connection, MqttPublish publish) {
+        SameLoopDeliveries deliveries = SameLoopDeliveries.collect();
+        try {
+            return router.route(publish, connection.clientId(), System.nanoTime());
+        } finally {
+            deliveries.deliver();
+        }
     }
 
     private void acknowledge(MqttConnection connection, MqttPublish publish, Refusal refusal, int receivers) {
